@@ -1,0 +1,73 @@
+//! Documents and the loaders that read them.
+//!
+//! A [`Document`] is one article: metadata plus a title and a body, kept exactly as
+//! read so that byte offsets reported against them stay valid. Loaders stream: they
+//! yield [`Loaded`] items one at a time, a document or a problem, and never stop the
+//! batch on bad input.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// One article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: the path relative to the root given, `path#row` for rows of a corpus
+    /// file, or the corpus's id column.
+    pub id: String,
+    pub source: Option<String>,
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    /// Explicit event key, when the input names one.
+    pub event: Option<String>,
+    pub title: Option<String>,
+    /// The body text, exactly as read (after lossy UTF-8 decoding).
+    pub text: String,
+    pub url: Option<String>,
+    pub origin: Origin,
+    /// Rule ids the document's front matter asks to ignore (`recount-ignore`).
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Problems met while reading this document that did not stop it loading.
+    #[serde(default)]
+    pub warnings: Vec<String>,
+}
+
+/// Where a document came from, for positions in reports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file as the user named it (relative where it was given relative).
+    pub path: String,
+    /// 1-based row of a corpus file (CSV data row, JSON Lines line, JSON array index + 1).
+    pub row: Option<u64>,
+    /// 1-based line in the file where the title text stands, if it stands in the file.
+    pub title_line: Option<u32>,
+    /// 1-based line in the file where the body text starts.
+    pub body_line: u32,
+}
+
+/// Which part of a document a position refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Title,
+    Body,
+}
+
+impl Section {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Title => "title",
+            Section::Body => "body",
+        }
+    }
+}
+
+impl Document {
+    /// The text of a section ("" for a missing title).
+    pub fn section(&self, s: Section) -> &str {
+        match s {
+            Section::Title => self.title.as_deref().unwrap_or(""),
+            Section::Body => &self.text,
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Claim extraction: from document text to [`Claim`](crate::claim::Claim)s.

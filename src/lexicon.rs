@@ -1,0 +1,271 @@
+//! The lexicon: what claims measure (concepts), who they count (subjects, a tree
+//! written parents first as dotted paths) and what places are called (aliases).
+//!
+//! It is built from the `[concepts]`, `[subjects]` and `[places]` tables of rules
+//! packs. Every lookup is by lowercased phrase in a hash map; phrases of several words
+//! ("death toll", "claim the lives of") are matched longest first by callers using
+//! [`Lexicon::max_words`].
+
+use std::collections::HashMap;
+
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// noun phrase (lowercase, as written and singular) -> concept id
+    nouns: HashMap<String, String>,
+    /// verb phrase (lowercase lemma) -> concept id
+    verbs: HashMap<String, String>,
+    /// word (lowercase, as written and singular) -> subject path "people.fighters"
+    subjects: HashMap<String, String>,
+    /// alias (lowercase) -> place id
+    places: HashMap<String, String>,
+    concept_ids: Vec<String>,
+    subject_paths: Vec<String>,
+    place_ids: Vec<String>,
+    max_words: usize,
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Lexicon {
+    pub fn new() -> Self {
+        Lexicon::default()
+    }
+
+    fn note_words(&mut self, phrase: &str) {
+        let n = phrase.split_whitespace().count();
+        self.max_words = self.max_words.max(n);
+    }
+
+    /// Add a concept with its counted nouns and predicate verbs (lemmas). Later packs
+    /// add to earlier ones; a phrase claimed twice goes to the later concept.
+    pub fn add_concept(&mut self, id: &str, nouns: &[String], verbs: &[String]) {
+        if !self.concept_ids.iter().any(|c| c == id) {
+            self.concept_ids.push(id.to_string());
+        }
+        for n in nouns {
+            let k = norm(n);
+            self.note_words(&k);
+            if let Some(s) = singular_phrase(&k) {
+                self.nouns.insert(s, id.to_string());
+            }
+            self.nouns.insert(k, id.to_string());
+        }
+        for v in verbs {
+            let k = norm(v);
+            self.note_words(&k);
+            self.verbs.insert(k, id.to_string());
+        }
+    }
+
+    /// Add a subject class (`people.civilians`) with the words that name it. Parents
+    /// are implied by the path.
+    pub fn add_subject(&mut self, path: &str, words: &[String]) {
+        if !self.subject_paths.iter().any(|c| c == path) {
+            self.subject_paths.push(path.to_string());
+        }
+        for w in words {
+            let k = norm(w);
+            self.note_words(&k);
+            if let Some(s) = singular_phrase(&k) {
+                self.subjects.insert(s, path.to_string());
+            }
+            self.subjects.insert(k, path.to_string());
+        }
+    }
+
+    /// Add a place with its aliases (the id itself is an alias too).
+    pub fn add_place(&mut self, id: &str, aliases: &[String]) {
+        if !self.place_ids.iter().any(|c| c == id) {
+            self.place_ids.push(id.to_string());
+        }
+        self.places.insert(norm(id), id.to_string());
+        for a in aliases {
+            let k = norm(a);
+            self.note_words(&k);
+            self.places.insert(k, id.to_string());
+        }
+    }
+
+    pub fn concept_of_noun(&self, phrase: &str) -> Option<&str> {
+        self.nouns.get(&norm(phrase)).map(String::as_str)
+    }
+
+    pub fn concept_of_verb(&self, lemma: &str) -> Option<&str> {
+        self.verbs.get(&norm(lemma)).map(String::as_str)
+    }
+
+    pub fn subject_of(&self, word: &str) -> Option<&str> {
+        self.subjects.get(&norm(word)).map(String::as_str)
+    }
+
+    /// The place id an alias names, if any.
+    pub fn place_of(&self, alias: &str) -> Option<&str> {
+        self.places.get(&norm(alias)).map(String::as_str)
+    }
+
+    /// Canonical form of a place name: its id when the lexicon knows it, else the name
+    /// lowercased.
+    pub fn canonical_place(&self, name: &str) -> String {
+        self.place_of(name)
+            .map(str::to_string)
+            .unwrap_or_else(|| norm(name))
+    }
+
+    pub fn has_concept(&self, id: &str) -> bool {
+        self.concept_ids.iter().any(|c| c == id)
+    }
+
+    /// A subject path is known when it, or a class below it, was declared.
+    pub fn has_subject(&self, path: &str) -> bool {
+        self.subject_paths
+            .iter()
+            .any(|p| p == path || is_within(p, path))
+    }
+
+    pub fn concepts(&self) -> &[String] {
+        &self.concept_ids
+    }
+
+    pub fn subjects(&self) -> &[String] {
+        &self.subject_paths
+    }
+
+    pub fn places(&self) -> &[String] {
+        &self.place_ids
+    }
+
+    /// Longest phrase in words, for longest-first matching.
+    pub fn max_words(&self) -> usize {
+        self.max_words.max(1)
+    }
+}
+
+/// Whether subject `sub` is `parent` or a class below it (`people.civilians` is within
+/// `people`).
+pub fn is_within(sub: &str, parent: &str) -> bool {
+    sub == parent
+        || (sub.len() > parent.len()
+            && sub.starts_with(parent)
+            && sub.as_bytes().get(parent.len()) == Some(&b'.'))
+}
+
+/// Singular of the last word of a phrase, when it looks plural ("air strikes" ->
+/// "air strike"); None when unchanged.
+pub fn singular_phrase(phrase: &str) -> Option<String> {
+    let (head, last) = match phrase.rfind(' ') {
+        Some(i) => (&phrase[..=i], &phrase[i + 1..]),
+        None => ("", phrase),
+    };
+    let s = singular(last);
+    if s == last {
+        None
+    } else {
+        Some(format!("{head}{s}"))
+    }
+}
+
+/// Singular of one English noun (lowercase), for the plurals news text uses.
+pub fn singular(word: &str) -> String {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("people", "person"),
+        ("children", "child"),
+        ("women", "woman"),
+        ("men", "man"),
+        ("policemen", "policeman"),
+        ("gunmen", "gunman"),
+        ("servicemen", "serviceman"),
+        ("militiamen", "militiaman"),
+        ("tribesmen", "tribesman"),
+        ("feet", "foot"),
+        ("teeth", "tooth"),
+        ("mice", "mouse"),
+        ("lives", "life"),
+        ("wives", "wife"),
+        ("knives", "knife"),
+        ("thieves", "thief"),
+        ("personnel", "personnel"),
+        ("police", "police"),
+        ("news", "news"),
+        ("series", "series"),
+        ("species", "species"),
+        ("aircraft", "aircraft"),
+        ("sheep", "sheep"),
+        ("fish", "fish"),
+        ("dead", "dead"),
+        ("wounded", "wounded"),
+        ("injured", "injured"),
+    ];
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == word) {
+        return (*s).to_string();
+    }
+    let b = word.as_bytes();
+    let n = b.len();
+    if n <= 3 || !word.ends_with('s') || word.ends_with("ss") || word.ends_with("us") {
+        return word.to_string();
+    }
+    if word.ends_with("ies") && n > 4 {
+        return format!("{}y", &word[..n - 3]);
+    }
+    for suf in ["ches", "shes", "xes", "sses", "zes"] {
+        if word.ends_with(suf) {
+            return word[..n - 2].to_string();
+        }
+    }
+    if word.ends_with("oes") && n > 4 {
+        return word[..n - 2].to_string();
+    }
+    word[..n - 1].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singulars() {
+        for (p, s) in [
+            ("strikes", "strike"),
+            ("civilians", "civilian"),
+            ("casualties", "casualty"),
+            ("people", "person"),
+            ("children", "child"),
+            ("vehicles", "vehicle"),
+            ("buses", "bus"),
+            ("churches", "church"),
+            ("gunmen", "gunman"),
+            ("positions", "position"),
+            ("bus", "bus"),
+            ("class", "class"),
+            ("dead", "dead"),
+        ] {
+            assert_eq!(singular(p), s, "{p}");
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        let mut l = Lexicon::new();
+        l.add_concept(
+            "killed",
+            &["deaths".into(), "death toll".into()],
+            &["kill".into()],
+        );
+        l.add_subject("people.fighters", &["fighters".into(), "gunmen".into()]);
+        l.add_place("kobani", &["Ayn al-Islam".into()]);
+        assert_eq!(l.concept_of_noun("Death  Toll"), Some("killed"));
+        assert_eq!(l.concept_of_noun("death"), Some("killed"));
+        assert_eq!(l.concept_of_verb("kill"), Some("killed"));
+        assert_eq!(l.subject_of("fighter"), Some("people.fighters"));
+        assert_eq!(l.subject_of("gunman"), Some("people.fighters"));
+        assert_eq!(l.place_of("ayn al-islam"), Some("kobani"));
+        assert!(l.has_subject("people"));
+        assert!(is_within("people.civilians.children", "people"));
+        assert!(!is_within("peoplex", "people"));
+        assert_eq!(l.max_words(), 3);
+    }
+}

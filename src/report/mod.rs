@@ -1,0 +1,1 @@
+//! Renderers: one finding model, one small file per output format.
