@@ -49,6 +49,9 @@ pub struct Claim {
     /// checked without the documents.
     pub source: Option<String>,
     pub event: Option<String>,
+    /// The document's own date (publication or incident date, as the input gives it),
+    /// which orders reports of one event in time.
+    pub doc_date: Option<Date>,
     /// The claim's time frame: `incident` (the document's event), `since` (a running
     /// tally: "since August"), `total` (war-wide or multi-year totals), or `other`
     /// (the sentence names another place or date).

@@ -4,6 +4,8 @@
 //! A "check" is a kind implemented in code (`src/check/`); a "rule" is an entry in a
 //! pack that picks a check and fills in its parameters, severity, message and docs.
 
+pub mod template;
+
 use crate::lexicon::Lexicon;
 use crate::quantity::Kind;
 use serde::{Deserialize, Serialize};
