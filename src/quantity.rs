@@ -187,6 +187,15 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
+/// `floor` and `ceil` that forgive the float error of products like 1.1 * 350.
+fn floor_e(x: f64) -> f64 {
+    (x + 1e-9).floor()
+}
+
+fn ceil_e(x: f64) -> f64 {
+    (x - 1e-9).ceil()
+}
+
 /// The interval a qualifier gives to a single written value (DESIGN.md "Intervals").
 ///
 /// Counts round inward to whole numbers: "more than 700" is [701, inf),
@@ -207,13 +216,13 @@ pub fn interval_for(q: Qualifier, v: f64, kind: Kind) -> Interval {
         ),
         Qualifier::AtMost => Interval::new(Some(0.0), Some(v)),
         Qualifier::Nearly => {
-            let lo = (0.9 * v).ceil();
+            let lo = ceil_e(0.9 * v);
             let hi = if int { (v.ceil() - 1.0).max(lo) } else { v };
             Interval::between(if int { lo } else { 0.9 * v }, hi)
         }
         Qualifier::Approx => {
             if int {
-                Interval::between((0.9 * v).floor(), (1.1 * v).ceil())
+                Interval::between(floor_e(0.9 * v), ceil_e(1.1 * v))
             } else {
                 Interval::between(0.9 * v, 1.1 * v)
             }
