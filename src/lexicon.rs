@@ -139,6 +139,26 @@ impl Lexicon {
         &self.place_ids
     }
 
+    /// Every predicate verb phrase (lemma, lowercase) with its concept.
+    pub fn verbs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.verbs.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Every counted noun phrase (lowercase) with its concept.
+    pub fn nouns(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.nouns.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Every subject word with its class path.
+    pub fn subject_words(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.subjects.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Every place alias with its id.
+    pub fn place_aliases(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.places.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
     /// Longest phrase in words, for longest-first matching.
     pub fn max_words(&self) -> usize {
         self.max_words.max(1)

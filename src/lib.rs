@@ -9,6 +9,8 @@
 pub mod check;
 pub mod claim;
 pub mod corpus;
+pub mod date;
+pub mod examples;
 pub mod extract;
 pub mod lexicon;
 pub mod quantity;

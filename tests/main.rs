@@ -1,3 +1,7 @@
 //! Integration tests, compiled as one binary. Each module covers one area.
 
 mod common;
+mod corpus;
+mod extract;
+mod gold;
+mod rules;

@@ -1,6 +1,12 @@
-//! `recount extract`: print claims.
-use super::{InputArgs, RulesArgs};
-use clap::Args;
+//! `recount extract`: the claims of documents (or of one `--text`), as a table per
+//! document or as JSON, JSON Lines or CSV with DESIGN.md's field names.
+
+use super::{InputArgs, Out, RulesArgs};
+use clap::{Args, ValueEnum};
+use comfy_table::{ContentArrangement, Table, presets};
+use recount::claim::Claim;
+use recount::corpus::{Document, Origin};
+use recount::extract::Extractor;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -8,12 +14,258 @@ pub struct ExtractArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub rules: RulesArgs,
-    /// Read this text instead of files.
-    #[arg(long)]
+    /// Read this text instead of files ("more than a dozen civilians were killed").
+    #[arg(long, value_name = "TEXT", conflicts_with = "paths")]
     pub text: Option<String>,
+    /// Output format (table on a terminal and by default).
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
 }
 
-pub fn run(_args: ExtractArgs) -> u8 {
-    super::warn("recount extract: not built yet");
-    2
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtractFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+pub fn run(args: ExtractArgs) -> u8 {
+    let Some(rules) = super::load_rules(&args.rules) else {
+        return 2;
+    };
+    let ex = Extractor::new(rules.lexicon);
+    let mut out = Out::new();
+    let mut sink = Sink::new(args.format);
+    if let Some(text) = &args.text {
+        let doc = Document {
+            id: "<text>".into(),
+            source: None,
+            date: None,
+            place: None,
+            event: None,
+            title: None,
+            text: text.clone(),
+            url: None,
+            origin: Origin {
+                path: "<text>".into(),
+                body_line: 1,
+                ..Origin::default()
+            },
+            ignore: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let claims = ex.extract(&doc);
+        sink.document(&doc, &claims, &mut out);
+        sink.finish(&mut out);
+        return 0;
+    }
+    let summary = super::for_each_document(&args.input, &ex, |doc, claims| {
+        sink.document(doc, claims, &mut out);
+        !out.is_closed()
+    });
+    sink.finish(&mut out);
+    match summary {
+        Some(s) if s.loaded > 0 => 0,
+        _ => 2,
+    }
+}
+
+/// Renders claims as documents arrive.
+struct Sink {
+    format: ExtractFormat,
+    first: bool,
+    csv_header: bool,
+    claims: usize,
+}
+
+impl Sink {
+    fn new(format: ExtractFormat) -> Self {
+        Sink {
+            format,
+            first: true,
+            csv_header: false,
+            claims: 0,
+        }
+    }
+
+    fn document(&mut self, doc: &Document, claims: &[Claim], out: &mut Out) {
+        self.claims += claims.len();
+        match self.format {
+            ExtractFormat::Table => {
+                if claims.is_empty() {
+                    return;
+                }
+                let mut head = doc.id.clone();
+                let meta: Vec<String> = [
+                    doc.source.clone(),
+                    doc.date.map(|d| d.to_string()),
+                    doc.place.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !meta.is_empty() {
+                    head = format!("{head} ({})", meta.join(", "));
+                }
+                out.line(&head);
+                out.line(&claims_table(claims));
+                out.line("");
+            }
+            ExtractFormat::Json => {
+                for c in claims {
+                    out.write_str(if self.first { "[\n" } else { ",\n" });
+                    self.first = false;
+                    out.write_str(&serde_json::to_string_pretty(c).unwrap_or_default());
+                }
+            }
+            ExtractFormat::Jsonl => {
+                for c in claims {
+                    out.line(&serde_json::to_string(c).unwrap_or_default());
+                }
+            }
+            ExtractFormat::Csv => {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                if !self.csv_header {
+                    let _ = w.write_record(CSV_FIELDS);
+                    self.csv_header = true;
+                }
+                for c in claims {
+                    let _ = w.write_record(csv_row(c));
+                }
+                if let Ok(bytes) = w.into_inner() {
+                    out.write_str(&String::from_utf8_lossy(&bytes));
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self, out: &mut Out) {
+        match self.format {
+            ExtractFormat::Json => out.line(if self.first { "[]" } else { "\n]" }),
+            ExtractFormat::Table => out.line(&format!(
+                "{} claim{}",
+                self.claims,
+                if self.claims == 1 { "" } else { "s" }
+            )),
+            ExtractFormat::Csv if !self.csv_header => out.line(&CSV_FIELDS.join(",")),
+            _ => {}
+        }
+    }
+}
+
+/// An interval as a reader writes it: `[701, inf)`, `[315, 385]`.
+pub fn interval_text(low: Option<f64>, high: Option<f64>) -> String {
+    use recount::quantity::fmt_num;
+    match (low, high) {
+        (Some(l), Some(h)) => format!("[{}, {}]", fmt_num(l), fmt_num(h)),
+        (Some(l), None) => format!("[{}, inf)", fmt_num(l)),
+        (None, Some(h)) => format!("(-inf, {}]", fmt_num(h)),
+        (None, None) => "(-inf, inf)".into(),
+    }
+}
+
+fn relation(c: &Claim) -> String {
+    let mut r = Vec::new();
+    if let Some(p) = &c.part_of {
+        r.push(format!("part of {}", p.rsplit('#').next().unwrap_or(p)));
+    }
+    if let Some(g) = &c.group {
+        r.push(format!("group {}", g.rsplit('#').next().unwrap_or(g)));
+    }
+    if c.additional {
+        r.push("additional".into());
+    }
+    if let Some(t) = c.trend {
+        r.push(format!("change {}", if t == recount::quantity::Trend::Up { "up" } else { "down" }));
+    }
+    match c.frame {
+        recount::claim::Frame::Incident => {}
+        f => r.push(format!("{f:?}").to_lowercase()),
+    }
+    r.join(", ")
+}
+
+fn claims_table(claims: &[Claim]) -> String {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_width(super::table_width());
+    t.set_header([
+        "at",
+        "quantity",
+        "interval",
+        "unit",
+        "concept",
+        "subject",
+        "predicate",
+        "relation",
+        "attribution",
+    ]);
+    for c in claims {
+        let at = format!(
+            "{}{}:{}",
+            if c.section == recount::corpus::Section::Title { "title " } else { "" },
+            c.line,
+            c.column
+        );
+        t.add_row([
+            at,
+            c.quantity.clone(),
+            interval_text(c.low, c.high),
+            c.unit.clone().unwrap_or_default(),
+            c.concept.clone().unwrap_or_default(),
+            // The class name; JSON output has the whole path.
+            c.subject
+                .as_deref()
+                .map(|s| s.rsplit('.').next().unwrap_or(s).to_string())
+                .unwrap_or_default(),
+            c.predicate.clone().unwrap_or_default(),
+            relation(c),
+            c.attribution.clone().unwrap_or_default(),
+        ]);
+    }
+    t.to_string()
+}
+
+const CSV_FIELDS: &[&str] = &[
+    "id", "doc", "section", "start", "end", "line", "column", "text", "quantity", "value", "low",
+    "high", "qualifier", "kind", "unit", "noun", "concept", "subject", "predicate", "trend",
+    "part_of", "group", "attribution", "date", "place", "source", "frame",
+];
+
+fn csv_row(c: &Claim) -> Vec<String> {
+    let o = |v: &Option<String>| v.clone().unwrap_or_default();
+    let n = |v: Option<f64>| v.map(recount::quantity::fmt_num).unwrap_or_default();
+    vec![
+        c.id.clone(),
+        c.doc.clone(),
+        c.section.as_str().into(),
+        c.start.to_string(),
+        c.end.to_string(),
+        c.line.to_string(),
+        c.column.to_string(),
+        c.text.clone(),
+        c.quantity.clone(),
+        recount::quantity::fmt_num(c.value),
+        n(c.low),
+        n(c.high),
+        c.qualifier.as_str().into(),
+        c.kind.as_str().into(),
+        o(&c.unit),
+        o(&c.noun),
+        o(&c.concept),
+        o(&c.subject),
+        o(&c.predicate),
+        c.trend
+            .map(|t| if t == recount::quantity::Trend::Up { "up" } else { "down" }.to_string())
+            .unwrap_or_default(),
+        o(&c.part_of),
+        o(&c.group),
+        o(&c.attribution),
+        c.date.map(|d| d.to_string()).unwrap_or_default(),
+        o(&c.place),
+        o(&c.source),
+        format!("{:?}", c.frame).to_lowercase(),
+    ]
 }

@@ -2,8 +2,11 @@
 //! returns an exit code; output goes through [`Out`], which turns a closed pipe into a
 //! quiet exit.
 
+mod check;
 mod corpus;
 mod extract;
+mod rules;
+mod test_rules;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, Write};
@@ -20,10 +23,16 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Check the numeric claims in PATHS for contradictions (the main job).
+    Check(check::CheckArgs),
     /// List the documents read from PATHS, to check the column mapping before a long run.
     Corpus(corpus::CorpusArgs),
     /// Print the numeric claims found in PATHS (or in --text).
     Extract(extract::ExtractArgs),
+    /// List the rules in use, or print one rule's documentation (`recount rules ID`).
+    Rules(rules::RulesCmdArgs),
+    /// Run every rule's inline examples.
+    TestRules(test_rules::TestRulesArgs),
 }
 
 /// Where documents come from and how corpus columns are read.
@@ -85,8 +94,11 @@ pub fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Corpus(args) => corpus::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::TestRules(args) => test_rules::run(args),
     };
     ExitCode::from(code)
 }
@@ -145,6 +157,129 @@ impl Drop for Out {
     fn drop(&mut self) {
         self.flush();
     }
+}
+
+/// Width for tables: the terminal's when stdout is one (or `COLUMNS` when set),
+/// else a fixed 100 so that output off a terminal is the same everywhere.
+pub fn table_width() -> u16 {
+    use std::io::IsTerminal;
+    if let Some(c) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+        return c.clamp(40, 1000);
+    }
+    if io::stdout().is_terminal() {
+        // comfy-table asks the terminal for its size when attached to one.
+        if let Some(w) = comfy_table::Table::new().width() {
+            return w;
+        }
+    }
+    100
+}
+
+/// The rules in use: built-in packs unless `--no-default-rules`, plus `--rules`. Errors
+/// are printed; None means exit 2.
+pub fn load_rules(args: &RulesArgs) -> Option<recount::rules::RuleSet> {
+    match recount::rules::load_rules(!args.no_default_rules, &args.rules) {
+        Ok(r) => Some(r),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "recount: {} error{} in rules files",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            None
+        }
+    }
+}
+
+/// Corpus options from the column flags.
+pub fn load_options(input: &InputArgs) -> recount::corpus::LoadOptions {
+    use recount::corpus::{ColumnMap, LoadOptions};
+    use recount::date::DateOrder;
+    LoadOptions {
+        columns: ColumnMap {
+            text: input.text_column.clone(),
+            source: input.source_column.clone(),
+            date: input.date_column.clone(),
+            place: input.place_column.clone(),
+            title: input.title_column.clone(),
+            id: input.id_column.clone(),
+            event: input.event_column.clone(),
+            url: None,
+        },
+        date_order: input.date_order.map(|o| match o {
+            DateOrderArg::Dmy => DateOrder::Dmy,
+            DateOrderArg::Mdy => DateOrder::Mdy,
+        }),
+    }
+}
+
+/// What a run read.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Summary {
+    pub loaded: usize,
+    pub skipped: usize,
+    pub warnings: usize,
+}
+
+/// Documents are extracted in chunks of this many, in parallel, and handed on in order.
+const CHUNK: usize = 256;
+
+/// Stream the documents of `input`, extract their claims in parallel (output order is
+/// the input order whatever the thread count), and hand each document with its claims
+/// to `f`, which returns false to stop early. Problems go to standard error as they
+/// come. None when no paths were given.
+pub fn for_each_document(
+    input: &InputArgs,
+    ex: &recount::extract::Extractor,
+    mut f: impl FnMut(&recount::corpus::Document, &[recount::claim::Claim]) -> bool,
+) -> Option<Summary> {
+    use rayon::prelude::*;
+    use recount::corpus::{Loaded, ProblemSeverity};
+    if input.paths.is_empty() {
+        eprintln!("recount: no input: give files, directories, or - for standard input");
+        return None;
+    }
+    let opts = load_options(input);
+    let mut summary = Summary::default();
+    let mut docs = recount::corpus::load(&input.paths, &opts);
+    let mut batch = Vec::with_capacity(CHUNK);
+    loop {
+        batch.clear();
+        for item in docs.by_ref() {
+            match item {
+                Loaded::Document(d) => {
+                    summary.loaded += 1;
+                    batch.push(d);
+                    if batch.len() == CHUNK {
+                        break;
+                    }
+                }
+                Loaded::Problem(p) => {
+                    match p.severity {
+                        ProblemSeverity::Error => summary.skipped += 1,
+                        ProblemSeverity::Warning => summary.warnings += 1,
+                    }
+                    eprintln!("recount: {p}");
+                }
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let claims: Vec<Vec<recount::claim::Claim>> = batch.par_iter().map(|d| ex.extract(d)).collect();
+        for (d, c) in batch.iter().zip(&claims) {
+            if !f(d, c) {
+                return Some(summary);
+            }
+        }
+    }
+    if summary.loaded == 0 {
+        eprintln!("recount: no document could be loaded");
+    }
+    Some(summary)
 }
 
 /// Print a diagnostic line to standard error.

@@ -4,6 +4,27 @@
 //! read so that byte offsets reported against them stay valid. Loaders stream: they
 //! yield [`Loaded`] items one at a time, a document or a problem, and never stop the
 //! batch on bad input.
+//!
+//! Entry point: [`load`], which returns a [`Loader`] (an iterator of [`Loaded`] items).
+//! Formats: plain text and Markdown with front matter (see the `text` module), CSV and
+//! TSV, JSON Lines and JSON arrays; columns are found by common names ([`ColumnMap`]).
+//!
+//! Positions: for a text file, `Origin::body_line` is the file line where the body
+//! starts and `Origin::title_line` the line of the `title:` key. For a row of a corpus
+//! file (`Origin::row` is set) both are 1: positions count within the field's text.
+
+mod columns;
+mod decode;
+mod delimited;
+mod json;
+mod load;
+mod text;
+
+pub use columns::ColumnMap;
+pub use load::{
+    LoadOptions, LoadStats, Loaded, Loader, Problem, ProblemSeverity, STDIN_NAME, STDIN_PATH, load,
+};
+pub use text::document_from_text;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,14 @@
 //! A "check" is a kind implemented in code (`src/check/`); a "rule" is an entry in a
 //! pack that picks a check and fills in its parameters, severity, message and docs.
 
+pub mod error;
+pub mod load;
+pub mod pack;
+pub mod params;
 pub mod template;
+
+pub use error::RulesError;
+pub use load::{DEFAULT_PACKS, Loader, load_pack_str, load_rules};
 
 use crate::lexicon::Lexicon;
 use crate::quantity::Kind;
@@ -164,4 +171,71 @@ pub struct PackInfo {
     pub description: String,
     /// The file it came from (`<default>/casualties.toml` for embedded packs).
     pub file: String,
+}
+
+/// Why [`RuleSet::find`] found no single rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindError {
+    /// No rule has this id or name; `similar` holds close ids, closest first.
+    Unknown { similar: Vec<String> },
+    /// The name is a rule of several packs; these are their full ids.
+    Ambiguous(Vec<String>),
+}
+
+impl RuleSet {
+    /// The rule with this full id (`pack/rule`).
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// A rule by full id, or by its name alone (`toll-disagreement`) when only one
+    /// pack has a rule of that name.
+    pub fn find(&self, name: &str) -> Result<&Rule, FindError> {
+        if let Some(r) = self.get(name) {
+            return Ok(r);
+        }
+        let by_name: Vec<&Rule> = self
+            .rules
+            .iter()
+            .filter(|r| {
+                r.id.strip_prefix(r.pack.as_str())
+                    .and_then(|s| s.strip_prefix('/'))
+                    == Some(name)
+            })
+            .collect();
+        match by_name.as_slice() {
+            [r] => Ok(r),
+            [] => {
+                let mut similar: Vec<String> =
+                    pack::similar(name, self.rules.iter().map(|r| r.id.as_str()))
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
+                let names = self
+                    .rules
+                    .iter()
+                    .filter_map(|r| r.id.split_once('/').map(|(_, n)| (n, r.id.as_str())));
+                let close_names: Vec<&str> = pack::similar(name, names.clone().map(|(n, _)| n));
+                for (n, id) in names {
+                    if close_names.contains(&n) && !similar.iter().any(|s| s == id) {
+                        similar.push(id.to_string());
+                    }
+                }
+                // Ids that contain what was typed ("toll" finds every toll rule).
+                if similar.is_empty() && !name.is_empty() {
+                    similar = self
+                        .rules
+                        .iter()
+                        .filter(|r| r.id.contains(name))
+                        .map(|r| r.id.clone())
+                        .collect();
+                }
+                similar.truncate(5);
+                Err(FindError::Unknown { similar })
+            }
+            many => Err(FindError::Ambiguous(
+                many.iter().map(|r| r.id.clone()).collect(),
+            )),
+        }
+    }
 }

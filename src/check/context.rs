@@ -1,0 +1,636 @@
+//! The batch indexed once for every rule: interned keys, positions, day numbers, and
+//! which claims can stand for a whole-incident figure.
+
+use crate::claim::{Claim, Frame};
+use crate::corpus::Section;
+use crate::quantity::{Interval, Kind};
+use crate::rules::{Rule, Tolerance};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+/// A fast hasher for short keys (ids, names, small integers). The keys come from the
+/// batch itself, so hash flooding is not a concern.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// Strings of the batch as small ids; id 0 stands for "none".
+#[derive(Default)]
+pub(crate) struct Names<'a> {
+    map: FastMap<&'a str, u32>,
+    names: Vec<&'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn new() -> Self {
+        Names {
+            map: FastMap::default(),
+            names: vec![""],
+        }
+    }
+
+    /// The id of a name; an absent or blank name is 0.
+    fn id(&mut self, s: Option<&'a str>) -> u32 {
+        match s {
+            Some(s) if !s.trim().is_empty() => {
+                let names = &mut self.names;
+                *self.map.entry(s).or_insert_with(|| {
+                    names.push(s);
+                    (names.len() - 1) as u32
+                })
+            }
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn get(&self, s: &str) -> Option<u32> {
+        self.map.get(s).copied()
+    }
+
+    pub(crate) fn name(&self, id: u32) -> &'a str {
+        self.names.get(id as usize).copied().unwrap_or("")
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// Derived strings (normalised attributions, tally anchors) as small ids; 0 is none.
+struct Owned {
+    map: FastMap<String, u32>,
+}
+
+impl Owned {
+    fn new() -> Self {
+        Owned {
+            map: FastMap::default(),
+        }
+    }
+
+    fn id(&mut self, s: String) -> u32 {
+        let next = self.map.len() as u32 + 1;
+        *self.map.entry(s).or_insert(next)
+    }
+}
+
+/// What the checks need of one claim, in a compact form.
+#[derive(Clone, Debug)]
+pub(crate) struct Info {
+    /// Position of the claim in the batch ordered by document, section, offset.
+    pub rank: u32,
+    pub doc: u32,
+    pub concept: u32,
+    pub subject: u32,
+    pub place: u32,
+    pub event: u32,
+    pub source: u32,
+    /// Normalised attribution ("the Observatory" and "SOHR" are one).
+    pub attr: u32,
+    /// What a running tally counts from ("since august"), for `since` claims.
+    pub anchor: u32,
+    pub pred: u32,
+    /// Coordination group, per document.
+    pub group: u32,
+    /// The claim's date (the sentence's, else the document's) as a day number.
+    pub day: Option<i32>,
+    /// The document's date as a day number.
+    pub doc_day: Option<i32>,
+    /// When a running tally was reported: the sentence's date ("monitors said on
+    /// October 20"), unless that date may be the tally's start ("since August 8"),
+    /// then the document's.
+    pub report_day: Option<i32>,
+    /// Bounds with infinities for unbounded ends.
+    pub lo: f64,
+    pub hi: f64,
+    pub kind: Kind,
+    pub section: Section,
+    pub frame: Frame,
+    /// Not a part, not an addition ("another 5"), not a change ("rose 5%").
+    pub plain: bool,
+    /// Whether the claim can stand for a whole-incident figure: plain, in the
+    /// incident frame, and not one of several coordinated claims on one subject.
+    pub whole: bool,
+}
+
+impl Info {
+    pub(crate) fn interval(&self) -> Interval {
+        let fin = |v: f64| v.is_finite().then_some(v);
+        Interval::new(fin(self.lo), fin(self.hi))
+    }
+}
+
+/// The claims of a batch indexed for the checks; built once by [`crate::check::run`]
+/// and shared by every rule.
+pub struct Context<'a> {
+    pub(crate) claims: &'a [Claim],
+    pub(crate) info: Vec<Info>,
+    /// Claim indices ordered by document, section, offset.
+    pub(crate) order: Vec<u32>,
+    /// One range of `order` per document, in document order.
+    pub(crate) docs: Vec<Range<usize>>,
+    by_id: FastMap<&'a str, u32>,
+    pub(crate) concepts: Names<'a>,
+    pub(crate) subjects: Names<'a>,
+}
+
+/// A finite bound or an infinity; NaN counts as unbounded.
+fn bound(v: Option<f64>, unbounded: f64) -> f64 {
+    match v {
+        Some(v) if !v.is_nan() => v,
+        _ => unbounded,
+    }
+}
+
+impl<'a> Context<'a> {
+    pub fn new(claims: &'a [Claim]) -> Context<'a> {
+        let mut docs = Names::new();
+        let mut concepts = Names::new();
+        let mut subjects = Names::new();
+        let mut places = Names::new();
+        let mut events = Names::new();
+        let mut sources = Names::new();
+        let mut preds = Names::new();
+        let mut attrs = Owned::new();
+        let mut raw_attrs: FastMap<&'a str, u32> = FastMap::default();
+        let mut anchors = Owned::new();
+        let mut groups: FastMap<(u32, &'a str), u32> = FastMap::default();
+        let mut info = Vec::with_capacity(claims.len());
+        for c in claims {
+            let doc = docs.id(Some(c.doc.as_str()));
+            let attr = match c.attribution.as_deref() {
+                Some(a) if !a.trim().is_empty() => match raw_attrs.get(a) {
+                    Some(&id) => id,
+                    None => {
+                        let id = attrs.id(attribution_key(a));
+                        raw_attrs.insert(a, id);
+                        id
+                    }
+                },
+                _ => 0,
+            };
+            let day = c.date.or(c.doc_date).map(day_number);
+            let doc_day = c.doc_date.map(day_number);
+            let (anchor, report_day) = if c.frame == Frame::Since {
+                let (anchor, dated) = since_anchor(&c.sentence);
+                (
+                    anchors.id(anchor),
+                    if dated { doc_day.or(day) } else { day },
+                )
+            } else {
+                (0, doc_day.or(day))
+            };
+            let group = match c.group.as_deref() {
+                Some(g) => {
+                    let next = groups.len() as u32 + 1;
+                    *groups.entry((doc, g)).or_insert(next)
+                }
+                None => 0,
+            };
+            let plain = c.part_of.is_none() && !c.additional && c.trend.is_none();
+            info.push(Info {
+                rank: 0,
+                doc,
+                concept: concepts.id(c.concept.as_deref()),
+                subject: subjects.id(c.subject.as_deref()),
+                place: places.id(c.place.as_deref()),
+                event: events.id(c.event.as_deref()),
+                source: sources.id(c.source.as_deref()),
+                attr,
+                anchor,
+                pred: preds.id(c.predicate.as_deref()),
+                group,
+                day,
+                doc_day,
+                report_day,
+                lo: bound(c.low, f64::NEG_INFINITY),
+                hi: bound(c.high, f64::INFINITY),
+                kind: c.kind,
+                section: c.section,
+                frame: c.frame,
+                plain,
+                whole: plain && c.frame == Frame::Incident,
+            });
+        }
+
+        // Coordinated claims on one subject ("38 militants and three SDF fighters")
+        // are parts of a figure, not the figure.
+        let mut siblings: FastMap<(u32, u32, u32), u32> = FastMap::default();
+        for f in info.iter().filter(|f| f.group != 0) {
+            *siblings.entry((f.group, f.concept, f.subject)).or_insert(0) += 1;
+        }
+        for f in info.iter_mut().filter(|f| f.group != 0) {
+            if siblings
+                .get(&(f.group, f.concept, f.subject))
+                .is_some_and(|&n| n > 1)
+            {
+                f.whole = false;
+            }
+        }
+
+        // Positions: documents in name order, then section, offset, id.
+        let mut doc_rank = vec![0u32; docs.len()];
+        let mut by_name: Vec<u32> = (0..docs.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| docs.name(a).cmp(docs.name(b)));
+        for (r, &d) in by_name.iter().enumerate() {
+            doc_rank[d as usize] = r as u32;
+        }
+        let mut keyed: Vec<(u32, Section, usize, usize, u32)> = claims
+            .iter()
+            .zip(&info)
+            .enumerate()
+            .map(|(i, (c, f))| {
+                (
+                    doc_rank[f.doc as usize],
+                    c.section,
+                    c.start,
+                    c.end,
+                    i as u32,
+                )
+            })
+            .collect();
+        keyed.sort_unstable();
+        // Claims at one position (rare) go by id, so that input order never matters.
+        for run in keyed.chunk_by_mut(|a, b| (a.0, a.1, a.2, a.3) == (b.0, b.1, b.2, b.3)) {
+            if run.len() > 1 {
+                run.sort_unstable_by(|a, b| {
+                    (claims[a.4 as usize].id.as_str(), a.4)
+                        .cmp(&(claims[b.4 as usize].id.as_str(), b.4))
+                });
+            }
+        }
+        let order: Vec<u32> = keyed.iter().map(|k| k.4).collect();
+        let mut doc_ranges = Vec::new();
+        let mut by_id = FastMap::default();
+        let mut start = 0;
+        for (r, &i) in order.iter().enumerate() {
+            info[i as usize].rank = r as u32;
+            by_id.entry(claims[i as usize].id.as_str()).or_insert(i);
+            if r > 0 && info[order[r - 1] as usize].doc != info[i as usize].doc {
+                doc_ranges.push(start..r);
+                start = r;
+            }
+        }
+        if !order.is_empty() {
+            doc_ranges.push(start..order.len());
+        }
+
+        Context {
+            claims,
+            info,
+            order,
+            docs: doc_ranges,
+            by_id,
+            concepts,
+            subjects,
+        }
+    }
+
+    /// The claim with this id, if the batch has it.
+    pub(crate) fn find(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    pub(crate) fn claim(&self, i: u32) -> &'a Claim {
+        &self.claims[i as usize]
+    }
+
+    pub(crate) fn info(&self, i: u32) -> &Info {
+        &self.info[i as usize]
+    }
+
+    pub(crate) fn subject_name(&self, i: u32) -> &'a str {
+        self.subjects.name(self.info(i).subject)
+    }
+}
+
+/// Which claims a rule looks at: its concepts, subjects and kinds.
+pub(crate) struct Filter {
+    /// By concept id; `None` lets every concept through, claims without one too.
+    concepts: Option<Vec<bool>>,
+    /// By subject id; a claim without a subject passes.
+    subjects: Vec<bool>,
+    kinds: Vec<Kind>,
+}
+
+impl Filter {
+    pub(crate) fn new(rule: &Rule, ctx: &Context) -> Filter {
+        let concepts = (!rule.concepts.is_empty()).then(|| {
+            let mut v = vec![false; ctx.concepts.len()];
+            for c in &rule.concepts {
+                if let Some(id) = ctx.concepts.get(c) {
+                    v[id as usize] = true;
+                }
+            }
+            v
+        });
+        let subjects = (0..ctx.subjects.len() as u32)
+            .map(|id| {
+                let name = ctx.subjects.name(id);
+                id == 0
+                    || rule.subjects.is_empty()
+                    || rule.subjects.iter().any(|f| name == f || is_under(name, f))
+            })
+            .collect();
+        let kinds = if rule.kinds.is_empty() {
+            vec![Kind::Count]
+        } else {
+            rule.kinds.clone()
+        };
+        Filter {
+            concepts,
+            subjects,
+            kinds,
+        }
+    }
+
+    pub(crate) fn passes(&self, f: &Info) -> bool {
+        self.kinds.contains(&f.kind)
+            && self
+                .subjects
+                .get(f.subject as usize)
+                .copied()
+                .unwrap_or(false)
+            && match &self.concepts {
+                Some(v) => v.get(f.concept as usize).copied().unwrap_or(false),
+                None => true,
+            }
+    }
+
+    /// Passes the rule and has a concept: may be compared with other claims.
+    pub(crate) fn comparable(&self, f: &Info) -> bool {
+        f.concept != 0 && self.passes(f)
+    }
+}
+
+/// `child` is a proper subclass of `parent` ("people.civilians" under "people").
+pub(crate) fn is_under(child: &str, parent: &str) -> bool {
+    !parent.is_empty()
+        && child.len() > parent.len() + 1
+        && child.starts_with(parent)
+        && child.as_bytes().get(parent.len()) == Some(&b'.')
+}
+
+/// Two intervals disagree: neither meets the other, even with one of them widened by
+/// the tolerance (which one does not matter: the larger margin applies).
+pub(crate) fn apart(a: Interval, b: Interval, tol: Tolerance) -> bool {
+    !a.overlaps(&b)
+        && !a.widen(tol.rel, tol.abs).overlaps(&b)
+        && !a.overlaps(&b.widen(tol.rel, tol.abs))
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub(crate) fn day_number(d: Date) -> i32 {
+    let (y, m, dd) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) as i32
+}
+
+/// One key per primary source: lowercase, without a leading article or a
+/// "Britain-based"-style epithet, and every name of the Syrian Observatory for Human
+/// Rights as one.
+pub(crate) fn attribution_key(raw: &str) -> String {
+    let mut s = raw
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    s = s
+        .trim_matches(|c: char| c.is_ascii_punctuation() || c == '\u{2019}' || c == '\u{201d}')
+        .to_string();
+    loop {
+        let before = s.len();
+        for prefix in [
+            "the ",
+            "a ",
+            "an ",
+            "britain-based ",
+            "british-based ",
+            "uk-based ",
+            "u.k.-based ",
+            "london-based ",
+            "england-based ",
+        ] {
+            if let Some(rest) = s.strip_prefix(prefix) {
+                s = rest.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    if s == "sohr"
+        || s == "observatory"
+        || s.contains("syrian observatory")
+        || s.contains("observatory for human rights")
+    {
+        return "syrian observatory for human rights".to_string();
+    }
+    s
+}
+
+/// What a running tally counts from: the words after "since" up to the next
+/// punctuation, at most four, without day numbers ("since August 8," is "august").
+/// Tallies are compared only when their anchors match; "" when the sentence has no
+/// "since" ("so far this year"). The flag says whether the words held a number (the
+/// sentence's date may then be the start rather than the report).
+pub(crate) fn since_anchor(sentence: &str) -> (String, bool) {
+    let low = sentence.to_lowercase();
+    let mut found = None;
+    for (i, _) in low.match_indices("since") {
+        let before_ok = low[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after_ok = low[i + 5..].chars().next().is_some_and(char::is_whitespace);
+        if before_ok && after_ok {
+            found = Some(i + 5);
+            break;
+        }
+    }
+    let Some(from) = found else {
+        return (String::new(), false);
+    };
+    let rest = &low[from..];
+    let end = rest
+        .find([',', '.', ';', ':', '!', '?', '(', ')', '"'])
+        .unwrap_or(rest.len());
+    let phrase = &rest[..end];
+    let words = phrase
+        .split_whitespace()
+        .filter(|w| {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            let is_day = !digits.is_empty()
+                && digits.len() <= 2
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+            !is_day
+        })
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (words, phrase.contains(|c: char| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers() {
+        let cases = [
+            ("1970-01-01", 0),
+            ("1970-01-02", 1),
+            ("1969-12-31", -1),
+            ("2000-03-01", 11_017),
+            ("2017-04-19", 17_275),
+        ];
+        for (d, n) in cases {
+            let date: Date = d.parse().unwrap();
+            assert_eq!(day_number(date), n, "{d}");
+        }
+        let a: Date = "2016-02-28".parse().unwrap();
+        let b: Date = "2016-03-01".parse().unwrap();
+        assert_eq!(day_number(b) - day_number(a), 2);
+    }
+
+    #[test]
+    fn attribution_keys() {
+        let sohr = "syrian observatory for human rights";
+        let cases = [
+            ("the Syrian Observatory for Human Rights", sohr),
+            (
+                "the Britain-based Syrian Observatory for Human Rights",
+                sohr,
+            ),
+            ("SOHR", sohr),
+            ("the Observatory", sohr),
+            ("The UK-based  Observatory", sohr),
+            ("Syrian state TV", "syrian state tv"),
+            (
+                "the Syrian Network for Human Rights",
+                "syrian network for human rights",
+            ),
+            ("  Reuters. ", "reuters"),
+        ];
+        for (raw, key) in cases {
+            assert_eq!(attribution_key(raw), key, "{raw}");
+        }
+    }
+
+    #[test]
+    fn since_anchors() {
+        let cases = [
+            ("Since August, more than 700 air strikes", "august", false),
+            ("650 strikes since August 8, officials said", "august", true),
+            (
+                "since the start of the campaign in August",
+                "the start of the",
+                false,
+            ),
+            ("So far this year, 300 people", "", false),
+            ("Sincerely, 5", "", false),
+            ("Ever since 2014 began", "2014 began", true),
+        ];
+        for (s, a, dated) in cases {
+            assert_eq!(since_anchor(s), (a.to_string(), dated), "{s}");
+        }
+    }
+
+    #[test]
+    fn subclasses() {
+        assert!(is_under("people.civilians", "people"));
+        assert!(is_under("people.civilians.children", "people"));
+        assert!(!is_under("people", "people"));
+        assert!(!is_under("peoples.x", "people"));
+        assert!(!is_under("people", "people.civilians"));
+        assert!(!is_under("x", ""));
+    }
+
+    #[test]
+    fn apart_with_tolerance() {
+        let t0 = Tolerance::default();
+        let t10 = Tolerance { rel: 0.1, abs: 0.0 };
+        let t2 = Tolerance { rel: 0.0, abs: 2.0 };
+        let cases = [
+            (Interval::exact(30.0), Interval::exact(32.0), t0, true),
+            (Interval::exact(30.0), Interval::exact(32.0), t10, false),
+            (Interval::exact(32.0), Interval::exact(30.0), t10, false),
+            (Interval::exact(30.0), Interval::exact(32.0), t2, false),
+            (Interval::exact(30.0), Interval::exact(40.0), t10, true),
+            (Interval::at_least(58.0), Interval::exact(72.0), t0, false),
+            (
+                Interval::between(72.0, 88.0),
+                Interval::at_least(100.0),
+                t0,
+                true,
+            ),
+            (
+                Interval::between(72.0, 88.0),
+                Interval::at_least(100.0),
+                t10,
+                true,
+            ),
+        ];
+        for (a, b, t, want) in cases {
+            assert_eq!(apart(a, b, t), want, "{a:?} {b:?} {t:?}");
+        }
+    }
+}

@@ -1,0 +1,438 @@
+//! `inconsistency`: one document giving one thing figures that cannot both be true.
+
+use super::Finding;
+use super::context::{Context, Filter, apart};
+use super::explain::{Draft, finding, margin, means};
+use super::sweep::pairs_among;
+use crate::claim::Claim;
+use crate::corpus::Section;
+use crate::rules::Rule;
+
+/// Flag a document that contradicts itself.
+///
+/// # What it flags
+///
+/// Within one document, whole-incident figures on the same concept and subject, for
+/// the same place and date, that do not overlap even after the rule's tolerance:
+///
+/// - a title figure that matches none of the body's figures (a copy of the title at
+///   the head of the body does not count), reported against the body's current
+///   figure (its highest);
+/// - two body figures with the same predicate, not attributed to two different
+///   sources (one may be unattributed), neither in a sentence that speaks of an
+///   update ("rose", "earlier", "now", "initially", ...), so that a toll quoted beside
+///   its update, or one source's figure beside another's, is not flagged.
+///
+/// Each distinct pair of figures is reported once, however often the sentences are
+/// repeated.
+///
+/// # Why it matters
+///
+/// A headline that says 41 over a story that says 38, or a story that says both 16
+/// and 40 for one attack, leaves the reader unable to tell which to believe; it is
+/// usually an edit that missed a spot.
+///
+/// # Example
+///
+/// Title "Six killed in Aleppo bombing", body "A bomb blast killed ten people in the
+/// Salah al-Din district of Aleppo".
+pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
+    let filter = Filter::new(rule, ctx);
+    type Key = (u32, u32, u32, u32, Option<i32>);
+    let mut cands: Vec<(Key, u32, u32)> = Vec::new();
+    let mut run: Vec<u32> = Vec::new();
+    for range in &ctx.docs {
+        cands.clear();
+        for &i in &ctx.order[range.clone()] {
+            let f = ctx.info(i);
+            if f.whole && filter.comparable(f) {
+                cands.push(((f.concept, f.subject, f.event, f.place, f.day), f.rank, i));
+            }
+        }
+        if cands.len() < 2 {
+            continue;
+        }
+        cands.sort_unstable();
+        let mut start = 0;
+        while start < cands.len() {
+            let key = cands[start].0;
+            run.clear();
+            let mut end = start;
+            while end < cands.len() && cands[end].0 == key {
+                run.push(cands[end].2);
+                end += 1;
+            }
+            if run.len() > 1 {
+                check_run(rule, ctx, &run, out);
+            }
+            start = end;
+        }
+    }
+}
+
+/// One document's figures on one thing, in text order.
+fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
+    let tol = rule.tolerance;
+    let (titles, bodies): (Vec<u32>, Vec<u32>) = run
+        .iter()
+        .partition(|&&i| ctx.info(i).section == Section::Title);
+
+    let mut seen: Vec<(u64, u64)> = Vec::new();
+    for &t in &titles {
+        let ft = ctx.info(t);
+        let key = (ft.lo.to_bits(), ft.hi.to_bits());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let ct = ctx.claim(t);
+        let body: Vec<u32> = bodies
+            .iter()
+            .copied()
+            .filter(|&b| !repeats_title(ct, ctx.claim(b)))
+            .collect();
+        if body
+            .iter()
+            .any(|&b| !apart(ft.interval(), ctx.info(b).interval(), tol))
+        {
+            continue;
+        }
+        let Some(&voice) = body.iter().max_by(|&&x, &&y| {
+            let (fx, fy) = (ctx.info(x), ctx.info(y));
+            fx.lo.total_cmp(&fy.lo).then(fy.rank.cmp(&fx.rank))
+        }) else {
+            continue;
+        };
+        let reason = format!(
+            "the title's {}; the body's {}: they cannot both be true{}",
+            means(ct),
+            means(ctx.claim(voice)),
+            margin(tol)
+        );
+        out.push(pair(rule, ctx, t, voice, reason));
+    }
+
+    // Body against body: same predicate, attributions not naming two different
+    // sources, no talk of an update; one claim per distinct interval and source.
+    let mut plain: Vec<(u32, u32, u32)> = bodies
+        .iter()
+        .map(|&b| (ctx.info(b), b))
+        .filter(|(f, b)| f.pred != 0 && !speaks_of_update(&ctx.claim(*b).sentence))
+        .map(|(f, b)| (f.pred, f.rank, b))
+        .collect();
+    plain.sort_unstable();
+    let mut group: Vec<u32> = Vec::new();
+    let mut distinct: Vec<(u64, u64, u32)> = Vec::new();
+    let mut reported: Vec<(u64, u64, u64, u64)> = Vec::new();
+    for run in plain.chunk_by(|x, y| x.0 == y.0) {
+        group.clear();
+        distinct.clear();
+        for &(_, _, b) in run {
+            let f = ctx.info(b);
+            let key = (f.lo.to_bits(), f.hi.to_bits(), f.attr);
+            if !distinct.contains(&key) {
+                distinct.push(key);
+                group.push(b);
+            }
+        }
+        reported.clear();
+        pairs_among(ctx, &group, tol, &mut |x, y| {
+            let (fx, fy) = (ctx.info(x), ctx.info(y));
+            if fx.attr != 0 && fy.attr != 0 && fx.attr != fy.attr {
+                return false;
+            }
+            let key = (
+                fx.lo.to_bits(),
+                fx.hi.to_bits(),
+                fy.lo.to_bits(),
+                fy.hi.to_bits(),
+            );
+            if reported.contains(&key) {
+                return false;
+            }
+            reported.push(key);
+            let reason = format!(
+                "{}; further on, {}: they cannot both be true{}",
+                means(ctx.claim(x)),
+                means(ctx.claim(y)),
+                margin(tol)
+            );
+            out.push(pair(rule, ctx, x, y, reason));
+            true
+        });
+    }
+}
+
+fn pair(rule: &Rule, ctx: &Context, a: u32, b: u32, reason: String) -> Finding {
+    finding(
+        rule,
+        ctx,
+        Draft {
+            claims: vec![(a, "a"), (b, "b")],
+            severity: rule.severity,
+            reason,
+            parts: None,
+        },
+    )
+}
+
+/// A body claim that is the title's own figure in a copy of the title at the head of
+/// the body (some corpora prepend the title to the text).
+fn repeats_title(title: &Claim, body: &Claim) -> bool {
+    let t = title.sentence.trim();
+    !t.is_empty()
+        && body.start.abs_diff(title.start) <= 3
+        && title.text.trim().eq_ignore_ascii_case(body.text.trim())
+        && body.sentence.to_lowercase().contains(&t.to_lowercase())
+}
+
+/// Words that mark a figure as an update of another, or another as superseded.
+const UPDATE_CUES: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "raised",
+    "raising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "increased",
+    "jumped",
+    "reached",
+    "updated",
+    "revised",
+    "earlier",
+    "initially",
+    "initial",
+    "first",
+    "preliminary",
+    "previously",
+    "previous",
+    "later",
+    "now",
+    "bringing",
+    "brought",
+];
+
+fn speaks_of_update(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| !w.is_empty() && UPDATE_CUES.iter().any(|cue| cue.eq_ignore_ascii_case(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+    use crate::rules::CheckKind;
+
+    fn run(claims: &[Claim]) -> Vec<Finding> {
+        findings(&rule(CheckKind::Inconsistency), claims)
+    }
+
+    #[test]
+    fn title_against_body() {
+        let cases: Vec<(&str, Vec<Claim>, usize)> = vec![
+            (
+                "mismatch",
+                vec![claim("a", "6").title(), claim("a", "10").at(40)],
+                1,
+            ),
+            (
+                "match",
+                vec![claim("a", "6").title(), claim("a", "6").at(40)],
+                0,
+            ),
+            (
+                "matches one of several",
+                vec![
+                    claim("a", "at least 100").title(),
+                    claim("a", "24").at(5).pred("die"),
+                    claim("a", "at least 100").at(40),
+                ],
+                0,
+            ),
+            (
+                "no body figure",
+                vec![
+                    claim("a", "6").title(),
+                    claim("a", "10").at(4).concept("wounded"),
+                ],
+                0,
+            ),
+            (
+                "other attribution still counts",
+                vec![
+                    claim("a", "6").title(),
+                    claim("a", "10").at(40).attr("police").pred("die"),
+                ],
+                1,
+            ),
+            (
+                "other subject",
+                vec![
+                    claim("a", "6").title(),
+                    claim("a", "10").at(40).subject("people.civilians"),
+                ],
+                0,
+            ),
+            (
+                "other documents",
+                vec![claim("a", "6").title(), claim("b", "10").at(40)],
+                0,
+            ),
+            (
+                "title copied into the body",
+                vec![
+                    claim("a", "6").title().sentence("Aleppo blast kills 6"),
+                    claim("a", "6")
+                        .at(0)
+                        .sentence("Aleppo blast kills 6 A bomb killed 10 people."),
+                    claim("a", "10")
+                        .at(30)
+                        .sentence("Aleppo blast kills 6 A bomb killed 10 people."),
+                ],
+                1,
+            ),
+        ];
+        for (name, claims, n) in cases {
+            let found = run(&claims);
+            assert_eq!(found.len(), n, "{name}: {found:#?}");
+            assert_eq!(run(&reversed(&claims)), found, "{name} reversed");
+        }
+    }
+
+    #[test]
+    fn title_reason_and_voice() {
+        let claims = vec![
+            claim("a", "6").title(),
+            claim("a", "10").at(40),
+            claim("a", "12").at(80).pred("die"),
+        ];
+        let found = run(&claims);
+        assert_eq!(pairs_of(&found), vec![vec!["a:6", "a:12"]]);
+        assert_eq!(
+            found[0].reason,
+            "the title's '6' means exactly 6; the body's '12' means exactly 12: they cannot \
+             both be true"
+        );
+    }
+
+    #[test]
+    fn body_against_body() {
+        let s = |t: &str| t.to_string();
+        let cases: Vec<(&str, Vec<Claim>, usize)> = vec![
+            (
+                "same predicate",
+                vec![claim("a", "16").at(0), claim("a", "40").at(90)],
+                1,
+            ),
+            (
+                "agree",
+                vec![claim("a", "at least 16").at(0), claim("a", "40").at(90)],
+                0,
+            ),
+            (
+                "other predicate",
+                vec![claim("a", "16").at(0), claim("a", "40").at(90).pred("die")],
+                0,
+            ),
+            (
+                "no predicate",
+                vec![
+                    claim("a", "16").at(0).with(|c| c.predicate = None),
+                    claim("a", "40").at(90).with(|c| c.predicate = None),
+                ],
+                0,
+            ),
+            (
+                "same attribution, named two ways",
+                vec![
+                    claim("a", "16").at(0).attr("SOHR"),
+                    claim("a", "40").at(90).attr("the Observatory"),
+                ],
+                1,
+            ),
+            (
+                "one attributed",
+                vec![claim("a", "16").at(0).attr("SOHR"), claim("a", "40").at(90)],
+                1,
+            ),
+            (
+                "two sources",
+                vec![
+                    claim("a", "16").at(0).attr("SOHR"),
+                    claim("a", "40").at(90).attr("police"),
+                ],
+                0,
+            ),
+            (
+                "an update",
+                vec![
+                    claim("a", "20").at(0),
+                    claim("a", "43")
+                        .at(90)
+                        .sentence(&s("The toll later rose to 43.")),
+                ],
+                0,
+            ),
+            (
+                "superseded figure",
+                vec![
+                    claim("a", "20")
+                        .at(0)
+                        .sentence(&s("Initially 20 were reported dead.")),
+                    claim("a", "43").at(90),
+                ],
+                0,
+            ),
+            (
+                "an addition",
+                vec![claim("a", "16").at(0), claim("a", "40").at(90).additional()],
+                0,
+            ),
+            (
+                "a part",
+                vec![
+                    claim("a", "16").at(0),
+                    claim("a", "40").at(90).part_of("a#0"),
+                ],
+                0,
+            ),
+            (
+                "other day",
+                vec![
+                    claim("a", "16").at(0),
+                    claim("a", "40").at(90).date("2017-04-17"),
+                ],
+                0,
+            ),
+            (
+                "repeated sentences, one pair",
+                vec![
+                    claim("a", "16").at(0),
+                    claim("a", "40").at(90),
+                    claim("a", "16").at(200),
+                    claim("a", "40").at(290),
+                ],
+                1,
+            ),
+        ];
+        for (name, claims, n) in cases {
+            let found = run(&claims);
+            assert_eq!(found.len(), n, "{name}: {found:#?}");
+            assert_eq!(run(&reversed(&claims)), found, "{name} reversed");
+        }
+    }
+
+    #[test]
+    fn tolerance_applies() {
+        let claims = vec![claim("a", "30").at(0), claim("a", "32").at(90)];
+        assert_eq!(run(&claims).len(), 1);
+        let mut r = rule(CheckKind::Inconsistency);
+        r.tolerance.rel = 0.1;
+        assert!(findings(&r, &claims).is_empty());
+    }
+}

@@ -1,0 +1,527 @@
+//! Calendar dates as news text and corpus columns write them.
+//!
+//! [`parse_date`] reads one whole value (a front matter `date:` or a corpus date
+//! column); [`find_first_date`] finds the first full date in running text (a dateline
+//! such as "Wed 05 Apr 2017" or "BAGHOUZ, Syria, March 12, 2019"). Both understand:
+//!
+//! | written | example |
+//! | --- | --- |
+//! | ISO | `2017-04-05`, `2017/04/05`, `2017-04-05T10:00:00Z` |
+//! | numbers, year last | `4/5/2017`, `05.04.2017`, `5-4-2017` (order: see [`DateOrder`]) |
+//! | month first | `April 4 2017`, `January 30, 2015`, `Jan. 30, 2015`, `Sept 3rd, 2016` |
+//! | day first | `4 April 2017`, `30 Jan 2015`, `4th of April, 2017` |
+//! | with a weekday | `Tue 05 Apr 2017`, `Tuesday, April 4, 2017` |
+//!
+//! A full date has a day, a month and a four-digit year: "January 30" and "April 2017"
+//! are not full dates. Month and weekday names are English, full or abbreviated, in any
+//! case for [`parse_date`]; in running text they must start with a capital letter, so
+//! that the verb "may" is not read as a month. A time after the date (`T10:00`,
+//! ` 10:00:00 +0000`) is allowed and ignored.
+
+use jiff::civil::Date;
+use std::ops::Range;
+
+/// How to read a date written as three numbers with the year last (`4/5/2017`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DateOrder {
+    /// Day first: 4/5/2017 is 4 May 2017.
+    Dmy,
+    /// Month first: 4/5/2017 is 5 April 2017.
+    Mdy,
+}
+
+/// The month number (1-12) of an English month name or abbreviation ("March", "mar",
+/// "Sept.", "SEP"); `None` for any other word.
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = FULL.iter().position(|m| *m == lower) {
+        return u8::try_from(i + 1).ok();
+    }
+    // Three-letter abbreviations, plus "sept"; a period is allowed after any of them.
+    if lower == "sept" {
+        return Some(9);
+    }
+    if lower.len() == 3
+        && let Some(i) = FULL.iter().position(|m| m.starts_with(lower.as_str()))
+    {
+        return u8::try_from(i + 1).ok();
+    }
+    None
+}
+
+/// True for an English weekday name or abbreviation ("Tue", "Tues.", "Tuesday").
+fn is_weekday(word: &str) -> bool {
+    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "monday"
+            | "mon"
+            | "tuesday"
+            | "tue"
+            | "tues"
+            | "wednesday"
+            | "wed"
+            | "thursday"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "friday"
+            | "fri"
+            | "saturday"
+            | "sat"
+            | "sunday"
+            | "sun"
+    )
+}
+
+/// Read one whole value as a date. Leading and trailing whitespace and a time after
+/// the date are allowed; anything else makes it `None`.
+///
+/// `order` says how to read numeric dates with the year last. With `None`, a value that
+/// can only be read one way is read that way (13/4/2017 is day first, 4/13/2017 month
+/// first) and an ambiguous one is read month first.
+pub fn parse_date(s: &str, order: Option<DateOrder>) -> Option<Date> {
+    let t = s.trim();
+    let (date, end) = date_at(t.as_bytes(), 0, order, Case::Any)?;
+    let rest = t.get(end..)?;
+    if rest.is_empty() || is_time_suffix(rest) {
+        Some(date)
+    } else {
+        None
+    }
+}
+
+/// The order a numeric value with the year last implies on its own: `13/4/2017` is
+/// [`DateOrder::Dmy`], `4/13/2017` is [`DateOrder::Mdy`]; `None` for an ambiguous value
+/// (`4/5/2017`) or one that is not such a date. Used to detect a column's order.
+pub fn implied_order(s: &str) -> Option<DateOrder> {
+    let (a, m) = numeric_fields(s)?;
+    match (a > 12, m > 12) {
+        (true, false) => Some(DateOrder::Dmy),
+        (false, true) => Some(DateOrder::Mdy),
+        _ => None,
+    }
+}
+
+/// The first two numbers of a numeric date with the year last (`4/5/2017` gives 4 and
+/// 5), or `None` when the value is not written that way.
+pub(crate) fn numeric_fields(s: &str) -> Option<(u32, u32)> {
+    let b = s.trim().as_bytes();
+    let (a, i) = digits(b, 0, 1, 2)?;
+    let sep = *b.get(i)?;
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let (m, j) = digits(b, i + 1, 1, 2)?;
+    if b.get(j) != Some(&sep) {
+        return None;
+    }
+    digits(b, j + 1, 4, 4)?;
+    Some((a, m))
+}
+
+/// The first full date in running text, with the byte range it spans (a weekday
+/// written just before it is part of the span). Numeric dates use the default order of
+/// [`parse_date`] with no order given.
+pub fn find_first_date(text: &str) -> Option<(Date, Range<usize>)> {
+    let b = text.as_bytes();
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        let alnum = c.is_alphanumeric();
+        if alnum
+            && !prev_alnum
+            && c.is_ascii()
+            && let Some((date, end)) = date_at(b, i, None, Case::Capitalised)
+        {
+            return Some((date, i..end));
+        }
+        prev_alnum = alnum;
+    }
+    None
+}
+
+/// Whether month and weekday names must start with a capital letter.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Any,
+    Capitalised,
+}
+
+/// A date starting at byte `i`, optionally after a weekday; returns the date and the
+/// byte just past it. The byte after the date must not continue a word or number.
+fn date_at(b: &[u8], i: usize, order: Option<DateOrder>, case: Case) -> Option<(Date, usize)> {
+    // A weekday first ("Tue 05 Apr 2017", "Tuesday, April 4, 2017") is part of the date.
+    if let Some((word_end, w)) = word(b, i)
+        && is_weekday(w)
+        && capital_ok(b, i, case)
+    {
+        let mut j = word_end;
+        if b.get(j) == Some(&b'.') {
+            j += 1;
+        }
+        if b.get(j) == Some(&b',') {
+            j += 1;
+        }
+        let j = spaces(b, j, 1)?;
+        return core_date(b, j, order, case);
+    }
+    core_date(b, i, order, case)
+}
+
+fn core_date(b: &[u8], i: usize, order: Option<DateOrder>, case: Case) -> Option<(Date, usize)> {
+    let found = iso(b, i)
+        .or_else(|| numeric(b, i, order))
+        .or_else(|| month_first(b, i, case))
+        .or_else(|| day_first(b, i, case))?;
+    let (_, end) = found;
+    match b.get(end) {
+        Some(c) if c.is_ascii_alphanumeric() && !(*c == b'T' && is_time_suffix_bytes(b, end)) => {
+            None
+        }
+        _ => Some(found),
+    }
+}
+
+/// `2017-04-05`, `2017/04/05`
+fn iso(b: &[u8], i: usize) -> Option<(Date, usize)> {
+    let (y, i) = digits(b, i, 4, 4)?;
+    let sep = *b.get(i)?;
+    if sep != b'-' && sep != b'/' {
+        return None;
+    }
+    let (m, i) = digits(b, i + 1, 1, 2)?;
+    if b.get(i) != Some(&sep) {
+        return None;
+    }
+    let (d, i) = digits(b, i + 1, 1, 2)?;
+    Some((make(y, m, d)?, i))
+}
+
+/// `4/5/2017`, `05.04.2017`, `5-4-2017`: the same separator twice, the year last.
+fn numeric(b: &[u8], i: usize, order: Option<DateOrder>) -> Option<(Date, usize)> {
+    let (a, i) = digits(b, i, 1, 2)?;
+    let sep = *b.get(i)?;
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let (c, i) = digits(b, i + 1, 1, 2)?;
+    if b.get(i) != Some(&sep) {
+        return None;
+    }
+    let (y, i) = digits(b, i + 1, 4, 4)?;
+    let order = order.unwrap_or(if a > 12 && c <= 12 {
+        DateOrder::Dmy
+    } else {
+        DateOrder::Mdy
+    });
+    let date = match order {
+        DateOrder::Dmy => make(y, c, a)?,
+        DateOrder::Mdy => make(y, a, c)?,
+    };
+    Some((date, i))
+}
+
+/// `April 4 2017`, `January 30, 2015`, `Jan. 30, 2015`, `Sept 3rd, 2016`
+fn month_first(b: &[u8], i: usize, case: Case) -> Option<(Date, usize)> {
+    let (m, j) = month(b, i, case)?;
+    let j = spaces(b, j, 1)?;
+    let (d, j) = day(b, j)?;
+    let j = year_gap(b, j)?;
+    let (y, j) = digits(b, j, 4, 4)?;
+    Some((make(y, m, d)?, j))
+}
+
+/// `4 April 2017`, `30 Jan 2015`, `05 Apr 2017`, `4th of April, 2017`
+fn day_first(b: &[u8], i: usize, case: Case) -> Option<(Date, usize)> {
+    let (d, j) = day(b, i)?;
+    let mut j = spaces(b, j, 1)?;
+    if let Some((end, w)) = word(b, j)
+        && w.eq_ignore_ascii_case("of")
+    {
+        j = spaces(b, end, 1)?;
+    }
+    let (m, j) = month(b, j, case)?;
+    let j = year_gap(b, j)?;
+    let (y, j) = digits(b, j, 4, 4)?;
+    Some((make(y, m, d)?, j))
+}
+
+/// A month name at `i` (with its optional period): its number and the byte after it.
+fn month(b: &[u8], i: usize, case: Case) -> Option<(u32, usize)> {
+    let (mut end, w) = word(b, i)?;
+    if !capital_ok(b, i, case) {
+        return None;
+    }
+    let m = month_number(w)?;
+    if b.get(end) == Some(&b'.') {
+        end += 1;
+    }
+    Some((u32::from(m), end))
+}
+
+/// A day of the month, one or two digits, with an optional "st", "nd", "rd" or "th".
+fn day(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let (d, mut j) = digits(b, i, 1, 2)?;
+    if let Some(suffix) = b.get(j..j + 2) {
+        let s = suffix.to_ascii_lowercase();
+        if matches!(s.as_slice(), b"st" | b"nd" | b"rd" | b"th")
+            && !b.get(j + 2).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            j += 2;
+        }
+    }
+    Some((d, j))
+}
+
+/// What may stand between the day or month and the year: a comma and/or spaces.
+fn year_gap(b: &[u8], i: usize) -> Option<usize> {
+    if b.get(i) == Some(&b',') {
+        spaces(b, i + 1, 0)
+    } else {
+        spaces(b, i, 1)
+    }
+}
+
+fn capital_ok(b: &[u8], i: usize, case: Case) -> bool {
+    case == Case::Any || b.get(i).is_some_and(u8::is_ascii_uppercase)
+}
+
+/// An ASCII word at `i`: the byte after it and the word.
+fn word(b: &[u8], i: usize) -> Option<(usize, &str)> {
+    let len = b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if len == 0 {
+        return None;
+    }
+    let w = std::str::from_utf8(b.get(i..i + len)?).ok()?;
+    Some((i + len, w))
+}
+
+/// At least `min` spaces, tabs or no-break spaces; the byte after them.
+fn spaces(b: &[u8], mut i: usize, min: usize) -> Option<usize> {
+    let mut n = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t') => i += 1,
+            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
+            _ => break,
+        }
+        n += 1;
+    }
+    (n >= min).then_some(i)
+}
+
+/// Between `min` and `max` ASCII digits at `i`, not followed by another digit.
+fn digits(b: &[u8], i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+    let run = b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if run < min || run > max {
+        return None;
+    }
+    let value = b
+        .get(i..i + run)?
+        .iter()
+        .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'));
+    Some((value, i + run))
+}
+
+fn make(y: u32, m: u32, d: u32) -> Option<Date> {
+    let y = i16::try_from(y).ok()?;
+    let m = i8::try_from(m).ok()?;
+    let d = i8::try_from(d).ok()?;
+    Date::new(y, m, d).ok()
+}
+
+/// A time of day after a date: `T10:00`, ` 10:00`, ` 10:00:00 +0000`, `, 10:00 GMT`.
+fn is_time_suffix(rest: &str) -> bool {
+    is_time_suffix_bytes(rest.as_bytes(), 0)
+}
+
+fn is_time_suffix_bytes(b: &[u8], i: usize) -> bool {
+    let mut j = i;
+    match b.get(j) {
+        Some(b'T') => j += 1,
+        Some(b',') => j = spaces(b, j + 1, 0).unwrap_or(j + 1),
+        _ => match spaces(b, j, 1) {
+            Some(k) => j = k,
+            None => return false,
+        },
+    }
+    match digits(b, j, 1, 2) {
+        Some((_, k)) => b.get(k) == Some(&b':'),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn parses_whole_values() {
+        let d = |y, m, dd| Some(date(y, m, dd));
+        let cases: &[(&str, Option<DateOrder>, Option<Date>)] = &[
+            ("2017-04-05", None, d(2017, 4, 5)),
+            ("  2017-04-05  ", None, d(2017, 4, 5)),
+            ("2017/04/05", None, d(2017, 4, 5)),
+            ("2017-4-5", None, d(2017, 4, 5)),
+            ("2017-04-05T10:00:00Z", None, d(2017, 4, 5)),
+            ("2017-04-05 10:00", None, d(2017, 4, 5)),
+            ("4/5/2017", None, d(2017, 4, 5)),
+            ("4/5/2017", Some(DateOrder::Mdy), d(2017, 4, 5)),
+            ("4/5/2017", Some(DateOrder::Dmy), d(2017, 5, 4)),
+            ("13/4/2017", None, d(2017, 4, 13)),
+            ("4/13/2017", None, d(2017, 4, 13)),
+            ("13/4/2017", Some(DateOrder::Mdy), None),
+            ("05.04.2017", Some(DateOrder::Dmy), d(2017, 4, 5)),
+            ("Tue 05 Apr 2017", None, d(2017, 4, 5)),
+            ("Wed 05 Apr 2017", None, d(2017, 4, 5)),
+            ("Wed, 05 Apr 2017 10:00:00 +0000", None, d(2017, 4, 5)),
+            ("Tuesday, April 4, 2017", None, d(2017, 4, 4)),
+            ("April 4 2017", None, d(2017, 4, 4)),
+            ("4 April 2017", None, d(2017, 4, 4)),
+            ("4th of April, 2017", None, d(2017, 4, 4)),
+            ("January 30, 2015", None, d(2015, 1, 30)),
+            ("Jan. 30, 2015", None, d(2015, 1, 30)),
+            ("Sept 3rd, 2016", None, d(2016, 9, 3)),
+            ("30 Jan 2015", None, d(2015, 1, 30)),
+            ("30 jan 2015", None, d(2015, 1, 30)),
+            ("MARCH 12 2024", None, d(2024, 3, 12)),
+            ("29 Feb 2024", None, d(2024, 2, 29)),
+            // Not full dates, not dates at all, or impossible ones.
+            ("29 Feb 2023", None, None),
+            ("2017-13-01", None, None),
+            ("January 30", None, None),
+            ("April 2017", None, None),
+            ("4/5/17", None, None),
+            ("32/1/2017", None, None),
+            ("30 Janvier 2015", None, None),
+            ("2017-04-05 and more", None, None),
+            ("20170405", None, None),
+            ("", None, None),
+            ("yesterday", None, None),
+        ];
+        for (input, order, want) in cases {
+            assert_eq!(parse_date(input, *order), *want, "{input:?} {order:?}");
+        }
+    }
+
+    #[test]
+    fn month_names() {
+        let cases: &[(&str, Option<u8>)] = &[
+            ("January", Some(1)),
+            ("jan", Some(1)),
+            ("Jan.", Some(1)),
+            ("FEB", Some(2)),
+            ("May", Some(5)),
+            ("Sept", Some(9)),
+            ("sept.", Some(9)),
+            ("Sep", Some(9)),
+            ("december", Some(12)),
+            ("Ju", None),
+            ("Janu", None),
+            ("Mayday", None),
+            ("", None),
+            ("Monday", None),
+        ];
+        for (word, want) in cases {
+            assert_eq!(month_number(word), *want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn implied_orders() {
+        let cases: &[(&str, Option<DateOrder>)] = &[
+            ("13/4/2017", Some(DateOrder::Dmy)),
+            ("4/13/2017", Some(DateOrder::Mdy)),
+            ("4/5/2017", None),
+            ("13/13/2017", None),
+            ("2017-04-13", None),
+            ("31.12.2016", Some(DateOrder::Dmy)),
+        ];
+        for (input, want) in cases {
+            assert_eq!(implied_order(input), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn finds_first_date_in_text() {
+        let cases: &[(&str, Option<(Date, &str)>)] = &[
+            (
+                "Wed 05 Apr 2017 Syria attack symptoms",
+                Some((date(2017, 4, 5), "Wed 05 Apr 2017")),
+            ),
+            (
+                "BEIRUT, March 12, 2019 (AP) - Fighting",
+                Some((date(2019, 3, 12), "March 12, 2019")),
+            ),
+            (
+                "Posted on 2015-01-30T10:00Z by staff",
+                Some((date(2015, 1, 30), "2015-01-30")),
+            ),
+            (
+                "It may 4 2017 rain; then on 4 May 2017 it did.",
+                Some((date(2017, 5, 4), "4 May 2017")),
+            ),
+            ("Friday evening (January 30) release", None),
+            ("in mid-September 2014, using artillery", None),
+            ("killed 12 people on 3/4 of the days", None),
+            ("x12/4/2017 is glued to a word", None),
+            (
+                "Le 30 Jan 2015 à Kobani, « 12/4/2017 »",
+                Some((date(2015, 1, 30), "30 Jan 2015")),
+            ),
+            ("«12/4/2017»", Some((date(2017, 12, 4), "12/4/2017"))),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            let got = find_first_date(text).map(|(d, r)| (d, &text[r]));
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [
+            "\u{a0}",
+            "4\u{a0}April\u{a0}2017",
+            "Tue",
+            "Tue ",
+            "1/",
+            "1/2/",
+            "é1/2/2017",
+        ] {
+            let _ = parse_date(s, None);
+            let _ = find_first_date(s);
+        }
+        assert_eq!(
+            parse_date("4\u{a0}April\u{a0}2017", None),
+            Some(date(2017, 4, 4))
+        );
+    }
+}

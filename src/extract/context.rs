@@ -1,0 +1,1042 @@
+//! Reading around each quantity: from a quantity phrase to a [`Claim`].
+//!
+//! For every quantity the grammar finds, within its sentence:
+//! - the counted noun phrase after it, through "of" for vague and partitive forms
+//!   ("tens of thousands of locals", "30 of them children"); its head gives `unit`
+//!   and, through the lexicon, `subject` or a counted-thing `concept` ("air strikes");
+//! - the predicate: a passive or adjectival verb after the noun phrase ("have been
+//!   killed", "24 dead"), else an active verb before the number ("killed six"), else a
+//!   toll phrase ("the death toll rose to 72"); its lemma gives the `concept`;
+//! - relations: coordination ("38 militants and three SDF fighters") shares a group
+//!   and the predicate; "including N", "among them N", "N of them", "N among M" make
+//!   parts; "another N" marks an addition;
+//! - attribution ("according to X", "X said"), trend ("rose 5%"), and the claim's
+//!   date, place and time frame (incident, running tally, war-wide total, or another
+//!   event).
+
+use super::quantity_phrase::{QuantityMatch, find_quantities};
+use super::text::{TokKind, Token, sentences, tokens};
+use super::verbs::inflections;
+use super::words::*;
+use crate::claim::{Claim, Frame};
+use crate::corpus::{Document, Section};
+use crate::lexicon::{Lexicon, singular, singular_phrase};
+use crate::quantity::{Kind, Trend};
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Concepts whose claims count people: a figure with no counted noun ("Bomber kills
+/// 16") counts people.
+const PEOPLE_CONCEPTS: &[&str] = &[
+    "killed",
+    "wounded",
+    "missing",
+    "displaced",
+    "arrested",
+    "evacuated",
+    "surrendered",
+];
+
+/// Days a sentence's own date may stand from the document's and still speak of the
+/// document's event.
+const SAME_EVENT_DAYS: i32 = 7;
+
+#[derive(Clone, Debug)]
+struct VerbForm {
+    rest: Vec<String>,
+    concept: String,
+}
+
+/// Turns documents into claims with one lexicon. Build once, use for every document
+/// (it is `Sync`).
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    lexicon: Lexicon,
+    /// first word of an inflected verb phrase -> the rest and its concept
+    verb_forms: HashMap<String, Vec<VerbForm>>,
+    max_words: usize,
+}
+
+/// What was read about one quantity, before it becomes a claim.
+#[derive(Clone, Debug, Default)]
+struct Mention {
+    /// token range of the quantity phrase
+    qa: usize,
+    qb: usize,
+    /// token range of the counted noun phrase (empty when elided)
+    na: usize,
+    nb: usize,
+    /// first token after everything read as part of the mention
+    after: usize,
+    head: Option<String>,
+    unit: Option<String>,
+    noun_concept: Option<String>,
+    subject: Option<String>,
+    concept: Option<String>,
+    predicate: Option<String>,
+    /// predicate found after the noun phrase (passive or adjective)
+    passive: bool,
+    partitive: bool,
+    part_of: Option<usize>,
+    group: Option<usize>,
+    additional: bool,
+    trend: Option<Trend>,
+    /// "others", "more": counts of the same kind as a neighbour
+    other_ref: bool,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Self {
+        let mut verb_forms: HashMap<String, Vec<VerbForm>> = HashMap::new();
+        let mut max_words = lexicon.max_words();
+        let mut verbs: Vec<(String, String)> = lexicon
+            .verbs()
+            .map(|(v, c)| (v.to_string(), c.to_string()))
+            .collect();
+        verbs.sort();
+        for (phrase, concept) in verbs {
+            let mut words = phrase.split_whitespace();
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<String> = words.map(str::to_string).collect();
+            max_words = max_words.max(rest.len() + 1);
+            for form in inflections(first) {
+                let entry = verb_forms.entry(form).or_default();
+                entry.push(VerbForm {
+                    rest: rest.clone(),
+                    concept: concept.clone(),
+                });
+                // Longest phrases first, so "go missing" wins over "go".
+                entry.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            }
+        }
+        Extractor {
+            lexicon,
+            verb_forms,
+            max_words,
+        }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Every claim of a document, title first, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        let mut claims = Vec::new();
+        for section in [Section::Title, Section::Body] {
+            let text = doc.section(section);
+            if !text.is_empty() {
+                self.extract_section(doc, section, text, &mut claims);
+            }
+        }
+        claims
+    }
+
+    fn extract_section(&self, doc: &Document, section: Section, text: &str, out: &mut Vec<Claim>) {
+        let found = find_quantities(text);
+        if found.is_empty() {
+            return;
+        }
+        let sents = sentences(text);
+        let mut lines = LineIndex::new(text, doc, section);
+        let mut qi = 0;
+        let mut prev_whole: Option<String> = None;
+        for (si, sent) in sents.iter().enumerate() {
+            let first = qi;
+            while qi < found.len() && found[qi].start < sent.end {
+                qi += 1;
+            }
+            let in_sentence: Vec<&QuantityMatch> = found[first..qi]
+                .iter()
+                .filter(|q| q.start >= sent.start && q.end <= sent.end)
+                .collect();
+            if in_sentence.is_empty() {
+                continue;
+            }
+            let _ = si;
+            self.read_sentence(
+                doc,
+                section,
+                text,
+                sent.clone(),
+                &in_sentence,
+                &mut lines,
+                &mut prev_whole,
+                out,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_sentence(
+        &self,
+        doc: &Document,
+        section: Section,
+        text: &str,
+        sent: Range<usize>,
+        qs: &[&QuantityMatch],
+        lines: &mut LineIndex,
+        prev_whole: &mut Option<String>,
+        out: &mut Vec<Claim>,
+    ) {
+        let toks = tokens(text, sent.clone());
+        let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let tok_at = |pos: usize| toks.iter().position(|t| t.start >= pos).unwrap_or(toks.len());
+        let mut ms: Vec<Mention> = qs
+            .iter()
+            .map(|q| {
+                let qa = tok_at(q.start);
+                let qb = tok_at(q.end).max(qa);
+                Mention {
+                    qa,
+                    qb,
+                    na: qb,
+                    nb: qb,
+                    after: qb,
+                    ..Mention::default()
+                }
+            })
+            .collect();
+
+        for (i, q) in qs.iter().enumerate() {
+            self.read_noun_phrase(&mut ms[i], q, &toks, &low, text);
+        }
+        self.read_relations(&mut ms, qs, &low);
+        for i in 0..ms.len() {
+            if qs[i].kind == Kind::Count || qs[i].kind == Kind::Ratio {
+                self.read_predicate(&mut ms, i, &low);
+            }
+        }
+        propagate(&mut ms, qs);
+        for (i, q) in qs.iter().enumerate() {
+            read_trend(&mut ms[i], &low, q);
+        }
+
+        // Mentions that are not claims after all: the pronoun "one" with nothing
+        // counted ("a costly one"), and a year before a noun that is not counted
+        // ("the 2014 riots").
+        let keep: Vec<bool> = qs
+            .iter()
+            .zip(&ms)
+            .map(|(q, m)| {
+                let lone_one = q.is_word && q.value == 1.0 && m.nb == m.na && m.predicate.is_none();
+                let raw = &text[q.start..q.end];
+                let year_like = raw.len() == 4
+                    && raw.bytes().all(|b| b.is_ascii_digit())
+                    && (1900.0..=2099.0).contains(&q.value)
+                    && m.subject.is_none()
+                    && m.noun_concept.is_none();
+                !(lone_one || year_like)
+            })
+            .collect();
+        // Claim number of each kept mention, for part and group links.
+        let mut number = vec![None; qs.len()];
+        let mut next = out.len();
+        for (i, k) in keep.iter().enumerate() {
+            if *k {
+                next += 1;
+                number[i] = Some(next);
+            }
+        }
+        let link = |j: Option<usize>| j.and_then(|j| number.get(j).copied().flatten()).map(|n| format!("{}#{}", doc.id, n));
+        let attribution = attribution(text, &toks, &low);
+        let sent_info = sentence_frame(&low, doc.date);
+        let first_id = out.len();
+        for (i, q) in qs.iter().enumerate() {
+            if !keep[i] {
+                continue;
+            }
+            let m = &ms[i];
+            let n = out.len() + 1;
+            let id = format!("{}#{}", doc.id, n);
+            let (start, end) = (q.start, mention_end(m, q, &toks));
+            let (line, column) = lines.position(start);
+            let frame = mention_frame(&sent_info, &low, m, doc);
+            let mut concept = m.concept.clone();
+            let mut subject = m.subject.clone();
+            if q.kind != Kind::Count && q.kind != Kind::Ratio {
+                concept = None;
+                subject = None;
+            }
+            if subject.is_none()
+                && concept
+                    .as_deref()
+                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
+                && m.noun_concept.is_none()
+                && self.lexicon.has_subject("people")
+            {
+                subject = Some("people".to_string());
+            }
+            let noun = (m.nb > m.na).then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
+            let unit = match q.kind {
+                Kind::Count => m.unit.clone(),
+                _ => q.unit.clone(),
+            };
+            let place = doc
+                .place
+                .as_deref()
+                .map(|p| self.lexicon.canonical_place(p))
+                .or_else(|| sent_info.place.clone());
+            let place = place.or_else(|| self.sentence_place(&low));
+            out.push(Claim {
+                id,
+                doc: doc.id.clone(),
+                section,
+                start,
+                end,
+                line,
+                column,
+                text: text[start..end].to_string(),
+                quantity: text[q.start..q.end].to_string(),
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                qualifier: q.qualifier,
+                kind: q.kind,
+                unit,
+                noun,
+                concept,
+                subject,
+                predicate: m.predicate.clone(),
+                trend: m.trend,
+                part_of: link(m.part_of),
+                group: link(m.group),
+                attribution: attribution.clone(),
+                date: sent_info.date.or(doc.date),
+                place,
+                source: doc.source.clone(),
+                event: doc.event.clone(),
+                doc_date: doc.date,
+                frame,
+                additional: m.additional,
+                sentence: text[sent.clone()].to_string(),
+            });
+        }
+        // A whole named in this sentence can take parts in the next ("Among them ...").
+        if let Some(last) = (first_id..out.len())
+            .rev()
+            .find(|&k| out[k].part_of.is_none() && out[k].kind == Kind::Count)
+        {
+            *prev_whole = Some(out[last].id.clone());
+        }
+        let _ = prev_whole;
+    }
+
+    /// The counted noun phrase after a quantity.
+    fn read_noun_phrase(
+        &self,
+        m: &mut Mention,
+        q: &QuantityMatch,
+        toks: &[Token],
+        low: &[String],
+        text: &str,
+    ) {
+        if q.kind != Kind::Count && q.kind != Kind::Ratio && q.kind != Kind::Percent {
+            return;
+        }
+        let mut i = m.qb;
+        let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+        // "others", "more", "other civilians"
+        if matches!(word(i), "others" | "more" | "other") {
+            m.other_ref = true;
+            if word(i) != "other" {
+                m.na = i;
+                m.nb = i + 1;
+                m.after = i + 1;
+                m.head = Some(word(i).to_string());
+                // "dozens more wounded": fall through to predicate reading
+                return;
+            }
+            i += 1;
+        }
+        // "of": vague and scaled quantities, partitives, percentages of a whole
+        if word(i) == "of" {
+            let next = word(i + 1);
+            // "two of the killed", "30 of the dead": a part of a toll.
+            if next == "the" {
+                let w = word(i + 2);
+                let concept = matches!(w, "dead" | "killed" | "wounded" | "injured" | "missing" | "victims")
+                    .then(|| self.lexicon.concept_of_noun(w).map(str::to_string).or_else(|| self.verb_at(low, i + 2).map(|v| v.0)))
+                    .flatten();
+                if let Some(c) = concept {
+                    m.partitive = true;
+                    m.concept = Some(c);
+                    m.predicate = Some(w.to_string());
+                    m.passive = true;
+                    m.after = i + 3;
+                    return;
+                }
+            }
+            if matches!(next, "them" | "whom" | "those" | "these" | "which") {
+                m.partitive = true;
+                i += 2;
+                m.after = i;
+            } else if q.is_word || matches!(q.kind, Kind::Percent | Kind::Ratio) || next == "the" {
+                i += 1;
+                if matches!(word(i), "the" | "their" | "its" | "his" | "her") {
+                    i += 1;
+                }
+            } else {
+                return;
+            }
+        }
+        let start = i;
+        let mut k = i;
+        while k < toks.len() && k - start < 6 {
+            let t = &toks[k];
+            let w = word(k);
+            if t.kind == TokKind::Punct {
+                // quotes around a noun: dozens of "fighters"
+                if matches!(t.text(text), "\"" | "\u{201c}" | "\u{201d}") && k == start {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if t.kind == TokKind::Number {
+                break;
+            }
+            let raw = t.text(text);
+            // An all-capitals word is an acronym ("IS fighters", "US-led"), not a
+            // function word.
+            let acronym = raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase());
+            if !acronym {
+                // A word that is a counted noun as well as a verb form ("strikes",
+                // "raids", "shells") continues the phrase; a participle does not.
+                let noun_too = !w.ends_with("ed")
+                    && w != "dead"
+                    && (self.lexicon.concept_of_noun(w).is_some() || self.lexicon.subject_of(w).is_some());
+                if ends_noun_phrase(w) || (self.is_verb_form(w) && !noun_too) || (w.ends_with("ly") && w.len() > 4) {
+                    break;
+                }
+            }
+            k += 1;
+            // A plural noun is the head: what follows it is not part of the phrase
+            // ("100 countries tell", "fighters holding").
+            if !acronym && looks_plural(w) && k - start >= 1 {
+                let next_is_noun = low.get(k).is_some_and(|n| {
+                    self.lexicon.concept_of_noun(&format!("{w} {n}")).is_some()
+                        || self.lexicon.subject_of(&format!("{w} {n}")).is_some()
+                });
+                if !next_is_noun {
+                    break;
+                }
+            }
+        }
+        // Trim a trailing quote we may have stepped over.
+        let mut na = start;
+        while na < k && toks[na].kind == TokKind::Punct {
+            na += 1;
+        }
+        if k > na {
+            m.na = na;
+            m.nb = k;
+            m.after = k.max(m.after);
+            // The longest lexicon phrase that ends the noun phrase.
+            let words: Vec<&str> = (na..k).map(|j| word(j)).collect();
+            let mut matched = false;
+            for s in 0..words.len() {
+                let phrase = words[s..].join(" ");
+                if words.len() - s > self.max_words {
+                    continue;
+                }
+                if let Some(c) = self.lexicon.concept_of_noun(&phrase) {
+                    m.noun_concept = Some(c.to_string());
+                    m.unit = Some(singular_phrase(&phrase).unwrap_or(phrase.clone()));
+                    matched = true;
+                }
+                if let Some(subj) = self.lexicon.subject_of(&phrase) {
+                    m.subject = Some(subj.to_string());
+                    if !matched {
+                        m.unit = Some(singular_phrase(&phrase).unwrap_or(phrase.clone()));
+                    }
+                    matched = true;
+                }
+                if matched {
+                    break;
+                }
+            }
+            let head = words.last().map(|s| s.to_string()).unwrap_or_default();
+            if m.unit.is_none() {
+                m.unit = Some(singular(&head));
+            }
+            m.head = Some(head);
+        }
+    }
+
+    /// Whether a lowercase word is an inflected form of a lexicon verb.
+    fn is_verb_form(&self, w: &str) -> bool {
+        self.verb_forms.contains_key(w)
+    }
+
+    /// The concept of the verb phrase starting at token `k`, with its surface.
+    fn verb_at(&self, low: &[String], k: usize) -> Option<(String, String)> {
+        let forms = self.verb_forms.get(low.get(k)?)?;
+        for f in forms {
+            let n = f.rest.len();
+            if k + 1 + n <= low.len() && low[k + 1..k + 1 + n].iter().zip(&f.rest).all(|(a, b)| a == b) {
+                return Some((f.concept.clone(), low[k..=k + n].join(" ")));
+            }
+        }
+        None
+    }
+
+    /// Coordination, parts and additions between the mentions of one sentence.
+    fn read_relations(&self, ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
+        let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+        for i in 0..ms.len() {
+            let qa = ms[i].qa;
+            let before = |n: usize| if qa >= n { word(qa - n) } else { "" };
+            if matches!(before(1), "another" | "further" | "additional")
+                || (before(1) == "other" && before(2) == "an")
+            {
+                ms[i].additional = true;
+            }
+            if i > 0 && qs[i].kind == qs[i - 1].kind && qs[i].kind == Kind::Count {
+                // Coordination: nothing but "and" or "," between the previous noun
+                // phrase and this quantity.
+                let gap: Vec<&str> = (ms[i - 1].after..qa).map(|k| word(k)).collect();
+                let coordinated = matches!(
+                    gap.as_slice(),
+                    ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["plus"]
+                ) && ms[i - 1].nb > ms[i - 1].na
+                    && !ms[i - 1].partitive;
+                if coordinated {
+                    let g = ms[i - 1].group.unwrap_or(i - 1);
+                    ms[i - 1].group = Some(g);
+                    ms[i].group = Some(g);
+                    if ms[i].part_of.is_none() {
+                        ms[i].part_of = ms[i - 1].part_of;
+                    }
+                }
+            }
+            // "including N", "among them N", "of whom N", "among whom N"
+            let marks_part = matches!(before(1), "including" | "incl" | "included")
+                || (before(2) == "among" && matches!(before(1), "them" | "whom" | "those"))
+                || (before(2) == "of" && before(1) == "whom")
+                || (before(2) == "which" && before(1) == "included");
+            // "including a woman and two children": the list goes on after "and".
+            let continues_list = before(1) == "and"
+                && (2..8).any(|n| qa >= n && matches!(before(n), "including" | "incl"))
+                && !(2..8)
+                    .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
+                    .any(|n| self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | "."));
+            let marks_part = marks_part || continues_list;
+            if marks_part && ms[i].part_of.is_none() {
+                ms[i].part_of = (0..i).rev().find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
+            }
+            if ms[i].partitive && ms[i].part_of.is_none() {
+                ms[i].part_of = (0..i).rev().find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
+            }
+        }
+        // "N were among M killed", "2 medics among 31 dead": the next mention is the whole.
+        for i in 0..ms.len().saturating_sub(1) {
+            let mut k = ms[i].after;
+            while matches!(word(k), "were" | "was" | "are" | "is" | "also" | "reportedly") {
+                k += 1;
+            }
+            if word(k) == "among" && ms[i + 1].qa <= k + 2 && ms[i].part_of.is_none() {
+                ms[i].part_of = Some(i + 1);
+            }
+        }
+    }
+
+    /// The verb that holds mention `i`'s number.
+    fn read_predicate(&self, ms: &mut [Mention], i: usize, low: &[String]) {
+        let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+        // The group's last member reads to the right, its first to the left.
+        let (first, last) = match ms[i].group {
+            Some(g) => {
+                let last = (g..ms.len()).take_while(|&j| ms[j].group == Some(g)).last().unwrap_or(i);
+                (g, last)
+            }
+            None => (i, i),
+        };
+        let right_from = ms[last].after;
+        let left_from = ms[first].qa;
+
+        // Right: "were killed", "have been wounded", "to flee", "dead", "among the dead".
+        let mut k = right_from;
+        // Step over a closing quote ('dozens of "fighters" were killed') and an
+        // inclusion list ("6 civilians including a woman and two children were
+        // killed") to reach the verb.
+        while matches!(word(k), "\"" | "\u{201d}" | "'") {
+            k += 1;
+        }
+        if matches!(word(k), "including" | "incl") {
+            let mut j = k + 1;
+            while j < low.len() && j - k < 12 {
+                let w = word(j);
+                if self.is_verb_form(w) || matches!(w, "were" | "was" | "have" | "had" | "are") {
+                    break;
+                }
+                if matches!(w, "," | ";" | ":" | "." | "(") {
+                    j = low.len();
+                    break;
+                }
+                j += 1;
+            }
+            // Only a passive verb after the list is the whole's ("... were killed");
+            // "killed 100 people including 25 children and injured 400" starts a
+            // new clause.
+            if j < low.len() && matches!(word(j), "were" | "was" | "have" | "had" | "are") {
+                k = j;
+            }
+        }
+        let mut steps = 0;
+        while steps < 5 && k < low.len() {
+            let w = word(k);
+            if let Some((concept, surface)) = self.verb_at(low, k) {
+                ms[i].concept.get_or_insert(concept);
+                ms[i].predicate = Some(surface);
+                ms[i].passive = true;
+                break;
+            }
+            if let Some(c) = self.lexicon.concept_of_noun(w).filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing")) {
+                ms[i].concept.get_or_insert(c.to_string());
+                ms[i].predicate = Some(w.to_string());
+                ms[i].passive = true;
+                break;
+            }
+            if w == "among" && word(k + 1) == "the" {
+                if let Some(c) = self
+                    .lexicon
+                    .concept_of_noun(word(k + 2))
+                    .map(str::to_string)
+                    .or_else(|| self.verb_at(low, k + 2).map(|v| v.0))
+                {
+                    ms[i].concept.get_or_insert(c);
+                    ms[i].predicate = Some(word(k + 2).to_string());
+                    ms[i].passive = true;
+                }
+                break;
+            }
+            if !skip_before_verb(w) {
+                break;
+            }
+            k += 1;
+            steps += 1;
+        }
+        if ms[i].predicate.is_some() {
+            if ms[i].noun_concept.is_some() {
+                ms[i].concept = ms[i].noun_concept.clone();
+            }
+            return;
+        }
+
+        // Left: "killed at least 16", "killing six", "wounding 30 others".
+        let mut k = left_from;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            let w = word(k);
+            if let Some((concept, surface)) = self.verb_at(low, k) {
+                ms[i].concept.get_or_insert(concept);
+                ms[i].predicate = Some(surface);
+                break;
+            }
+            if matches!(w, "included" | "include" | "includes" | "including") {
+                // "the dead also included several rebels": the part takes the concept
+                // of the counted noun the clause started from.
+                let from = k.saturating_sub(10);
+                if let Some(c) = (from..k).rev().find_map(|j| {
+                    matches!(word(j), "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties" | "missing")
+                        .then(|| self.lexicon.concept_of_noun(word(j)).map(str::to_string).or_else(|| self.verb_at(low, j).map(|v| v.0)))
+                        .flatten()
+                }) {
+                    ms[i].concept.get_or_insert(c);
+                    ms[i].predicate = Some(w.to_string());
+                }
+                break;
+            }
+            if !skip_after_verb(w) {
+                break;
+            }
+        }
+        if ms[i].predicate.is_none() {
+            // Toll phrases: "the death toll rose to 72", "put the death toll at 58".
+            if left_from > 0 && links_toll(word(left_from - 1)) {
+                let mut k = left_from - 1;
+                let mut steps = 0;
+                while k > 0 && steps < 14 {
+                    k -= 1;
+                    steps += 1;
+                    let w = word(k);
+                    if matches!(w, "," | ";" | ":" | "." | "(" | ")") {
+                        break;
+                    }
+                    let toll_concept = if w == "toll" {
+                        let prev = if k > 0 { word(k - 1) } else { "" };
+                        match prev {
+                            "injury" | "injuries" => self.lexicon.concept_of_noun("injured").map(str::to_string),
+                            _ => self.lexicon.concept_of_noun("death toll").map(str::to_string),
+                        }
+                    } else if w == "number" && word(k + 1) == "of" {
+                        self.lexicon
+                            .concept_of_noun(word(k + 2))
+                            .map(str::to_string)
+                            .or_else(|| matches!(word(k + 2), "victims" | "people").then(|| "killed".to_string()).filter(|c| self.lexicon.has_concept(c)))
+                    } else {
+                        None
+                    };
+                    if let Some(c) = toll_concept {
+                        ms[i].concept.get_or_insert(c);
+                        ms[i].predicate = Some(word(left_from - 1).to_string());
+                        break;
+                    }
+                }
+            }
+        }
+        if ms[i].noun_concept.is_some() {
+            ms[i].concept = ms[i].noun_concept.clone();
+        }
+    }
+
+    /// A place named in a sentence ("in Hasakeh"), by the lexicon's aliases.
+    fn sentence_place(&self, low: &[String]) -> Option<String> {
+        for k in 0..low.len() {
+            if !matches!(low[k].as_str(), "in" | "near" | "at" | "outside" | "of") {
+                continue;
+            }
+            for n in (1..=3).rev() {
+                if k + 1 + n > low.len() {
+                    continue;
+                }
+                let phrase = low[k + 1..k + 1 + n].join(" ");
+                if let Some(p) = self.lexicon.place_of(&phrase) {
+                    return Some(p.to_string());
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Share what coordination and parts imply: members of a group share the predicate
+/// and concept; a part takes its whole's concept, and a whole whose verb comes after
+/// its parts ("6 civilians including two children were killed") takes theirs.
+fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch]) {
+    for _ in 0..2 {
+        for i in 0..ms.len() {
+            if let Some(g) = ms[i].group {
+                if ms[i].concept.is_none() {
+                    if let Some(j) = (0..ms.len()).find(|&j| ms[j].group == Some(g) && ms[j].concept.is_some() && ms[j].noun_concept.is_none()) {
+                        ms[i].concept = ms[j].concept.clone();
+                        ms[i].predicate = ms[j].predicate.clone();
+                    }
+                }
+            }
+            if let Some(w) = ms[i].part_of {
+                if w < ms.len() {
+                    let whole_counts_people = ms[w].concept.as_deref().is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
+                    if ms[i].concept.is_none() && ms[w].concept.is_some() && (ms[w].noun_concept.is_none() || whole_counts_people) {
+                        ms[i].concept = ms[w].concept.clone();
+                        ms[i].predicate = ms[w].predicate.clone();
+                    }
+                    if ms[w].concept.is_none() && ms[i].passive && ms[i].concept.is_some() && ms[i].noun_concept.is_none() {
+                        ms[w].concept = ms[i].concept.clone();
+                        ms[w].predicate = ms[i].predicate.clone();
+                    }
+                }
+            }
+        }
+    }
+    // "30 others", "dozens more": counted like the neighbour before them.
+    for i in 1..ms.len() {
+        if ms[i].other_ref && ms[i].subject.is_none() && qs[i].kind == Kind::Count {
+            ms[i].subject = ms[i - 1].subject.clone();
+        }
+    }
+}
+
+/// "rose 5%", "fell by 3 points", "up from 58", "down 12": the number is a change.
+fn read_trend(m: &mut Mention, low: &[String], q: &QuantityMatch) {
+    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+    if m.qa == 0 {
+        return;
+    }
+    let mut k = m.qa - 1;
+    if word(k) == "by" && k > 0 {
+        k -= 1;
+    }
+    let by = word(m.qa - 1) == "by";
+    let w = word(k);
+    let up = matches!(w, "rose" | "rise" | "rises" | "risen" | "increased" | "increase" | "jumped" | "climbed" | "grew" | "surged" | "soared" | "gained" | "up");
+    let down = matches!(w, "fell" | "fall" | "falls" | "fallen" | "dropped" | "decreased" | "declined" | "plunged" | "slipped" | "shrank" | "down" | "lost");
+    // "rose to 72" is a level, not a change; "up from 58" names the old level.
+    let level = word(m.qa - 1) == "to";
+    if level {
+        return;
+    }
+    if up && (by || q.kind == Kind::Percent || w == "up") {
+        m.trend = Some(Trend::Up);
+    } else if down && (by || q.kind == Kind::Percent || w == "down") {
+        m.trend = Some(Trend::Down);
+    } else if word(m.qa - 1) == "from" && k >= 1 && matches!(word(k - 1), "up" | "down") {
+        m.trend = Some(if word(k - 1) == "up" { Trend::Up } else { Trend::Down });
+    }
+}
+
+/// End of the whole mention: the quantity, then its noun phrase.
+fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
+    if m.nb > m.na && m.nb <= toks.len() {
+        toks[m.nb - 1].end.max(q.end)
+    } else {
+        q.end
+    }
+}
+
+/// Who says so: "according to X", "X said", "said X".
+fn attribution(text: &str, toks: &[Token], low: &[String]) -> Option<String> {
+    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+    let is_cap = |k: usize| toks.get(k).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
+    let is_stop = |k: usize| {
+        toks.get(k).is_none_or(|t| t.kind != TokKind::Word || matches!(word(k), "said" | "says" | "told" | "on" | "that" | "which" | "who" | "in" | "as" | "and" | "when" | "while" | "after"))
+    };
+    let span = |a: usize, b: usize| -> Option<String> {
+        (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
+    };
+    for k in 0..low.len() {
+        if word(k) == "according" && word(k + 1) == "to" {
+            let a = k + 2;
+            let mut b = a;
+            while b < toks.len() && b - a < 9 && (!is_stop(b) || (b > a && matches!(word(b), "for" | "of" | "on"))) {
+                if toks[b].kind != TokKind::Word {
+                    break;
+                }
+                b += 1;
+            }
+            // A trailing function word is not part of the name.
+            while b > a && matches!(word(b - 1), "for" | "of" | "on" | "the") {
+                b -= 1;
+            }
+            if let Some(s) = span(a, b) {
+                return Some(s);
+            }
+        }
+    }
+    for k in 0..low.len() {
+        if !is_reporting_verb(word(k)) || matches!(word(k), "put" | "puts" | "putting" | "estimated") {
+            continue;
+        }
+        // "X said": the noun phrase before the verb, back to a clause edge.
+        let mut a = k;
+        let mut end = k;
+        // "X, a war monitor, said": step over the appositive to the name before it.
+        if k >= 2 && word(k - 1) == "," {
+            if let Some(c) = (k.saturating_sub(8)..k - 1).rev().find(|&j| word(j) == ",") {
+                a = c;
+                end = c;
+            }
+        }
+        while a > 0 && k - a < 12 {
+            let p = a - 1;
+            if toks[p].kind != TokKind::Word {
+                break;
+            }
+            if matches!(word(p), "by" | "late" | "early" | "on") || is_reporting_verb(word(p)) || weekday(word(p)).is_some() {
+                break;
+            }
+            let w = word(p);
+            if matches!(w, "that" | "and" | "but" | "which" | "who" | "he" | "she" | "it" | "they" | "we" | "i" | "also") || toks[p].kind == TokKind::Number {
+                break;
+            }
+            // Stop at a verb form or number word that belongs to the claim.
+            if p + 1 < toks.len() && matches!(w, "killed" | "wounded" | "injured" | "dead" | "people" | "civilians") {
+                break;
+            }
+            a = p;
+        }
+        while a < end && matches!(word(a), "the" | "a" | "an") && !is_cap(a) {
+            a += 1;
+        }
+        let has_name = (a..end).any(|j| is_cap(j) || is_speaker_noun(word(j)));
+        if end > a && has_name && !(a..end).all(|j| matches!(word(j), "he" | "she" | "it" | "they")) {
+            // keep a leading "the": "the Syrian Observatory"
+            let a2 = if a > 0 && word(a - 1) == "the" { a - 1 } else { a };
+            return span(a2, end);
+        }
+        // "said X" at a clause end.
+        let a = k + 1;
+        let mut b = a;
+        while b < toks.len() && b - a < 9 && toks[b].kind == TokKind::Word && !matches!(word(b), "that" | "on" | "in" | "which" | "who" | "when" | "after" | "adding") {
+            b += 1;
+        }
+        if b > a && (is_cap(a) || (word(a) == "the" && (a + 1..b).any(|j| is_cap(j) || is_speaker_noun(word(j))))) {
+            return span(a, b);
+        }
+    }
+    None
+}
+
+/// What a sentence says about time and place.
+#[derive(Clone, Debug, Default)]
+struct SentenceInfo {
+    date: Option<Date>,
+    /// the sentence names a date or year far from the document's
+    elsewhere: bool,
+    since_tokens: Vec<(usize, bool)>,
+    war_total: bool,
+    place: Option<String>,
+}
+
+fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
+    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+    let mut info = SentenceInfo::default();
+    for k in 0..low.len() {
+        let w = word(k);
+        if w == "since" && !matches!(word(k + 1), "then" | "the" | "that" | "this") || (w == "since" && matches!(word(k + 1), "the") && matches!(word(k + 2), "start" | "beginning" | "outbreak" | "onset" | "war" | "conflict" | "uprising" | "revolution" | "crisis")) {
+            // since + year or "the start of the war": a war-wide total
+            let n1 = word(k + 1);
+            let n2 = word(k + 2);
+            let total = is_year(n1)
+                || (matches!(n1, "the" | "its" | "their") && (total_after_since(n2) || is_war_noun(n2)))
+                || total_after_since(n1)
+                || (is_month(n1) && is_year(n2));
+            info.since_tokens.push((k, total));
+        }
+        if is_war_noun(w) && k > 0 {
+            let p = word(k - 1);
+            // "the six-year war", "the civil war has killed"
+            if p.ends_with("-year") || p.ends_with("-years") || p == "civil" || p == "years-long" || p == "year-long" {
+                info.war_total = true;
+            }
+        }
+        if matches!(w, "last" | "previous") && matches!(word(k + 1), "year" | "month" | "week") {
+            info.elsewhere = true;
+        }
+        if w == "the" && matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
+            info.elsewhere = true;
+        }
+        if let Some(doc) = doc_date {
+            // "January 27", "27 January", "January 2014", "in 2013"
+            if let Some(m) = crate::date::month_number(w) {
+                let day_after = word(k + 1).parse::<i8>().ok().filter(|d| (1..=31).contains(d));
+                let day_before = if k > 0 { word(k - 1).parse::<i8>().ok().filter(|d| (1..=31).contains(d)) } else { None };
+                let year = word(k + 1).parse::<i16>().ok().filter(|_| is_year(word(k + 1)))
+                    .or_else(|| word(k + 2).parse::<i16>().ok().filter(|_| is_year(word(k + 2))));
+                if let Some(d) = day_after.or(day_before) {
+                    let y = year.unwrap_or(doc.year());
+                    if let Ok(date) = Date::new(y, m as i8, d) {
+                        let date = if year.is_none() && date > doc && (date - doc).get_days() > 31 {
+                            Date::new(y - 1, m as i8, d).unwrap_or(date)
+                        } else {
+                            date
+                        };
+                        info.date.get_or_insert(date);
+                        if days_between(date, doc) > SAME_EVENT_DAYS {
+                            info.elsewhere = true;
+                        }
+                    }
+                } else if let Some(y) = year {
+                    if y != doc.year() || (m as i8 - doc.month()).abs() > 1 {
+                        info.elsewhere = true;
+                    }
+                }
+            } else if is_year(w) && matches!(if k > 0 { word(k - 1) } else { "" }, "in" | "of" | "during" | "early" | "late" | "mid" | "summer" | "spring" | "autumn" | "winter" | "fall") {
+                if w.parse::<i16>().ok() != Some(doc.year()) {
+                    info.elsewhere = true;
+                }
+            } else if let Some(wd) = weekday(w) {
+                if matches!(if k > 0 { word(k - 1) } else { "" }, "on" | "late" | "early" | "last" | "since" | "by") || k + 1 < low.len() {
+                    let doc_wd = doc.weekday().to_monday_zero_offset() as i32;
+                    let back = (doc_wd - wd as i32).rem_euclid(7);
+                    if let Ok(d) = doc.checked_sub(jiff::Span::new().days(back as i64)) {
+                        info.date.get_or_insert(d);
+                    }
+                }
+            }
+        }
+    }
+    info
+}
+
+fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Document) -> Frame {
+    // "since" near the number decides between a running tally and a war-wide total.
+    let near = info
+        .since_tokens
+        .iter()
+        .filter(|(k, _)| (*k as isize - m.qa as isize).abs() <= 12)
+        .min_by_key(|(k, _)| (*k as isize - m.qa as isize).abs());
+    if let Some(&(_, total)) = near {
+        return if total { Frame::Total } else { Frame::Since };
+    }
+    if info.war_total {
+        return Frame::Total;
+    }
+    if info.elsewhere {
+        return Frame::Other;
+    }
+    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+    // "so far this year", "this year alone": a running tally
+    if (0..low.len()).any(|k| word(k) == "so" && word(k + 1) == "far") {
+        return Frame::Since;
+    }
+    Frame::Incident
+}
+
+/// A plural-looking noun: "civilians", "strikes", "people", not "bus" or "press".
+fn looks_plural(w: &str) -> bool {
+    matches!(w, "people" | "children" | "women" | "men" | "police" | "personnel")
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !w.ends_with("\u{2019}s"))
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
+}
+
+fn days_between(a: Date, b: Date) -> i32 {
+    let (x, y) = if a < b { (a, b) } else { (b, a) };
+    x.until(y).map(|s| s.get_days()).unwrap_or(i32::MAX)
+}
+
+/// Byte offset to 1-based line and column, moving forward through the text.
+struct LineIndex<'a> {
+    text: &'a str,
+    base_line: u32,
+    pos: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str, doc: &Document, section: Section) -> Self {
+        let base_line = match section {
+            Section::Title => doc.origin.title_line.unwrap_or(1),
+            Section::Body => doc.origin.body_line.max(1),
+        };
+        LineIndex {
+            text,
+            base_line,
+            pos: 0,
+            line: 0,
+            line_start: 0,
+        }
+    }
+
+    fn position(&mut self, offset: usize) -> (u32, u32) {
+        if offset < self.pos {
+            self.pos = 0;
+            self.line = 0;
+            self.line_start = 0;
+        }
+        let upto = offset.min(self.text.len());
+        for (i, b) in self.text.as_bytes()[self.pos..upto].iter().enumerate() {
+            if *b == b'\n' {
+                self.line += 1;
+                self.line_start = self.pos + i + 1;
+            }
+        }
+        self.pos = upto;
+        let col = self.text.get(self.line_start..upto).map_or(0, |s| s.chars().count());
+        (self.base_line + self.line, col as u32 + 1)
+    }
+}

@@ -1,0 +1,217 @@
+//! Qualifiers: the words that hedge a number, before it ("more than", "at least",
+//! "nearly", "some") or after it ("or more", "or so", "N+"). Matching ignores case
+//! ("At least 100") and allows any spacing between the words.
+//!
+//! Besides DESIGN.md's list, the comparatives a reader would expect are kept with
+//! the same meaning: "above", "greater/higher/larger/bigger than" (more than),
+//! "below", "lower/smaller than" (less than), "well over", "just over" (more than),
+//! "well under/below" (less than), "a minimum of" (at least), "a maximum of", "as much
+//! as", "not more than" (at most), "circa", "approx." (about), and the combined
+//! "greater than or equal to" (at least), "less than or equal to" (at most).
+
+use super::lexeme::{Res, fail, kw, tag_cs, ws};
+use crate::quantity::Qualifier;
+use nom::Parser;
+use nom::combinator::opt;
+
+/// Several words with any spacing between them: `words("more than")`.
+pub(crate) fn words<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
+    move |i: &'a str| {
+        let mut rest = i;
+        for (k, w) in p.split(' ').enumerate() {
+            if k > 0 {
+                rest = ws(rest)?.0;
+            }
+            rest = kw(w)(rest)?.0;
+        }
+        Ok((rest, &i[..i.len() - rest.len()]))
+    }
+}
+
+/// Qualifiers before a number. Tried in order: a phrase comes before any phrase that
+/// is its prefix or that it contains ("no more than" before "more than", "greater
+/// than or equal to" before "greater than", "just under" is nearly while "under" is
+/// less than).
+const BEFORE: &[(&str, Qualifier)] = &[
+    ("no more than", Qualifier::AtMost),
+    ("not more than", Qualifier::AtMost),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("not fewer than", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("more than or equal to", Qualifier::AtLeast),
+    ("greater than or equal to", Qualifier::AtLeast),
+    ("less than or equal to", Qualifier::AtMost),
+    ("fewer than or equal to", Qualifier::AtMost),
+    ("just more than", Qualifier::MoreThan),
+    ("just over", Qualifier::MoreThan),
+    ("just above", Qualifier::MoreThan),
+    ("just under", Qualifier::Nearly),
+    ("just below", Qualifier::Nearly),
+    ("just shy of", Qualifier::Nearly),
+    ("just short of", Qualifier::Nearly),
+    ("well in excess of", Qualifier::MoreThan),
+    ("well over", Qualifier::MoreThan),
+    ("well above", Qualifier::MoreThan),
+    ("well under", Qualifier::LessThan),
+    ("well below", Qualifier::LessThan),
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("higher than", Qualifier::MoreThan),
+    ("larger than", Qualifier::MoreThan),
+    ("bigger than", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("at least", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("fewer than", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("lower than", Qualifier::LessThan),
+    ("smaller than", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+    ("at most", Qualifier::AtMost),
+    ("up to", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("as much as", Qualifier::AtMost),
+    ("a maximum of", Qualifier::AtMost),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("an estimated", Qualifier::Approx),
+    ("estimated", Qualifier::Approx),
+    ("about", Qualifier::Approx),
+    ("around", Qualifier::Approx),
+    ("some", Qualifier::Approx),
+    ("roughly", Qualifier::Approx),
+    ("approximately", Qualifier::Approx),
+    ("approx", Qualifier::Approx),
+    ("circa", Qualifier::Approx),
+    ("exactly", Qualifier::Exact),
+    ("precisely", Qualifier::Exact),
+];
+
+/// A qualifier before a number, with the space after it.
+pub(crate) fn before(i: &str) -> Res<'_, Qualifier> {
+    for &(p, q) in BEFORE {
+        if let Ok((rest, _)) = words(p)(i) {
+            // "approx. 20"
+            let (rest, _) = opt(tag_cs(".")).parse(rest)?;
+            if let Ok((rest, _)) = ws(rest) {
+                return Ok((rest, q));
+            }
+        }
+    }
+    fail()
+}
+
+/// Qualifiers after a number. "or more" before "or" ranges is the caller's order.
+const AFTER: &[(&str, Qualifier)] = &[
+    ("or more", Qualifier::AtLeast),
+    ("or greater", Qualifier::AtLeast),
+    ("or higher", Qualifier::AtLeast),
+    ("or above", Qualifier::AtLeast),
+    ("or over", Qualifier::AtLeast),
+    ("and more", Qualifier::AtLeast),
+    ("and above", Qualifier::AtLeast),
+    ("and over", Qualifier::AtLeast),
+    ("or so", Qualifier::Approx),
+    ("or fewer", Qualifier::AtMost),
+    ("or less", Qualifier::AtMost),
+    ("or lower", Qualifier::AtMost),
+];
+
+/// A qualifier after a number: " or more", " or so", " or fewer", or a glued "+"
+/// ("10+"; not "1+1").
+pub(crate) fn after(i: &str) -> Res<'_, Qualifier> {
+    if let Some(rest) = i.strip_prefix('+')
+        && !rest.starts_with(|c: char| c.is_alphanumeric())
+    {
+        return Ok((rest, Qualifier::MoreThan));
+    }
+    let (r, _) = ws(i)?;
+    for &(p, q) in AFTER {
+        if let Ok((rest, _)) = words(p)(r) {
+            // "20 or more than 30" is two bounds, not "20 or more"
+            if (ws, kw("than")).parse(rest).is_ok() {
+                continue;
+            }
+            return Ok((rest, q));
+        }
+    }
+    fail()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Qualifier::*;
+
+    #[test]
+    fn before_table() {
+        let cases: &[(&str, Qualifier, &str)] = &[
+            ("more than 700", MoreThan, "700"),
+            ("More  Than 700", MoreThan, "700"),
+            ("over 20", MoreThan, "20"),
+            ("upwards of 5", MoreThan, "5"),
+            ("in excess of 5", MoreThan, "5"),
+            ("well over 1,000", MoreThan, "1,000"),
+            ("just over 50", MoreThan, "50"),
+            ("above 170", MoreThan, "170"),
+            ("greater than 4,565", MoreThan, "4,565"),
+            ("At least 100", AtLeast, "100"),
+            ("no fewer than 9", AtLeast, "9"),
+            ("no less than thirty", AtLeast, "thirty"),
+            ("greater than or equal to 50", AtLeast, "50"),
+            ("fewer than 10", LessThan, "10"),
+            ("less than 10", LessThan, "10"),
+            ("under 170", LessThan, "170"),
+            ("below 8", LessThan, "8"),
+            ("less than or equal to 100", AtMost, "100"),
+            ("at most 40", AtMost, "40"),
+            ("up to 700", AtMost, "700"),
+            ("no more than 12", AtMost, "12"),
+            ("as many as 40", AtMost, "40"),
+            ("nearly 100", Nearly, "100"),
+            ("almost 70", Nearly, "70"),
+            ("close to 50", Nearly, "50"),
+            ("just under 100", Nearly, "100"),
+            ("about 80", Approx, "80"),
+            ("around 900", Approx, "900"),
+            ("some 350", Approx, "350"),
+            ("roughly 4,500", Approx, "4,500"),
+            ("approximately 20", Approx, "20"),
+            ("approx. 20", Approx, "20"),
+            ("an estimated 300", Approx, "300"),
+            ("estimated 300", Approx, "300"),
+            ("exactly 12", Exact, "12"),
+            ("precisely 12", Exact, "12"),
+        ];
+        for &(s, q, rest) in cases {
+            assert_eq!(before(s), Ok((rest, q)), "{s:?}");
+        }
+        for s in ["overall 5", "someone", "more 5", "about", "upto 5", "underway"] {
+            assert!(before(s).is_err(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn after_table() {
+        let cases: &[(&str, Qualifier, &str)] = &[
+            (" or more people", AtLeast, " people"),
+            (" or so", Approx, ""),
+            (" or fewer", AtMost, ""),
+            (" or less", AtMost, ""),
+            (" and more in", AtLeast, " in"),
+            ("+ people", MoreThan, " people"),
+        ];
+        for &(s, q, rest) in cases {
+            assert_eq!(after(s), Ok((rest, q)), "{s:?}");
+        }
+        for s in [" or three", "+1", " more", " or more than 30", " so"] {
+            assert!(after(s).is_err(), "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,977 @@
+//! Quantity phrases: every quantity in a text with its qualifier, interval, kind and
+//! unit ("more than 700", "tens of thousands", "some 350", "$3.2 trillion", "70
+//! percent", "between 20 and 30", "four-year").
+//!
+//! A phrase stops before the counted noun: in "more than 700 US-led air strikes" it is
+//! "more than 700", in "tens of thousands of locals" it is "tens of thousands", in "70
+//! percent of Ayn al-Islam" it is "70 percent". Units of measure, money and percent
+//! belong to the phrase ("170 years", "$3.2 trillion", "millions of dollars").
+//!
+//! How the text is read:
+//! 1. A fast pre-scan finds anchors: digits, currency signs, and words from a closed
+//!    list (number words, vague amounts, fraction words). Nothing else runs on the
+//!    bytes in between, so long texts take linear time.
+//! 2. At an anchor the phrase grammar (nom) is tried from the start of each of the
+//!    few words before it that can open a phrase ("more", "at", "between", "some",
+//!    "a", ...), farthest first, then from the anchor itself; the first parse that
+//!    covers the anchor wins.
+//! 3. What is not a claim is set aside ([`nonclaim`](super::nonclaim)): dates, years,
+//!    times, identifiers, scores and codes, ordinals, the pronoun "one".
+//!
+//! Intervals follow DESIGN.md "Intervals": [`interval_for`] for single values; ranges
+//! are closed [A, B] ("between 20 and 30" is [20, 30]); vague amounts carry their own
+//! interval (see [`vague`](super::vague)), which a qualifier bounds ("more than a
+//! dozen" is [13, inf): one more than the smallest reading; "at least a dozen" [12,
+//! inf); "about" widens both ends by 10%). "dozens more" keeps the vague interval: the
+//! phrase is "dozens" and "more" is left to the reader of the counted noun.
+//!
+//! Ranges: "between A and B", "from A to B", "A to B", "A through B", "A-B", "A–B",
+//! "A or B" ("two or three"; only when B is at most 2A + 10: "10 bln or 10 tln" is two
+//! numbers). A scale written on the second end applies to the first ("between 2 and 3
+//! million", "$3-5 billion"). "from A to B" after a verb of change ("rose from 20 to
+//! 50") and "A to B" after "by" ("rose by 5 to 20") are two numbers, not a range.
+//! A dash between bare numbers that cannot be a range ("3-0", "2013-14", "1995-01",
+//! "555-1234", or B more than ten times A) is a score or a code: no claim.
+//!
+//! Ratios: "one in five", "2 out of 5" (N below M, N at most 10), "two-thirds", "a third
+//! of", "half (of)" ("half" alone only before "of", a determiner or after a
+//! qualifier: "more than half"). Fractions of a scale are counts ("half a million").
+
+use super::lexeme::{Lower, Res, at_boundary, fail, hyphen, kw, ws, ws0};
+use super::nonclaim::{self, Verdict};
+use super::numeral::{Numeral, fraction_of_scale, numeral, sign, word_fraction};
+use super::qualifier::{self, words};
+use super::unit::{self, Unit};
+use super::vague::vague;
+use crate::quantity::{Kind, Qualifier, interval_for};
+use nom::Parser;
+use nom::branch::alt;
+use nom::combinator::{opt, peek};
+use nom::sequence::terminated;
+
+/// One quantity phrase found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuantityMatch {
+    /// Byte span of the whole quantity phrase in the text given, qualifier words
+    /// included ("more than 700", "tens of thousands", "some 350", "$3.2 trillion").
+    pub start: usize,
+    pub end: usize,
+    /// Span of the number proper, for highlighting ("700", "3.2 trillion").
+    pub num_start: usize,
+    pub num_end: usize,
+    /// The number as written, normalised (a range: its low end; a vague amount: the
+    /// low end of its interval).
+    pub value: f64,
+    /// The interval (None = unbounded).
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    pub kind: Kind,
+    /// percent -> "percent" or "percentage point"; currency -> "USD", "GBP", ...;
+    /// measure -> "km", "year", ...; count -> None (the counted noun is found later).
+    pub unit: Option<String>,
+    /// Written in words ("three", "dozens") rather than digits.
+    pub is_word: bool,
+}
+
+/// Every quantity phrase in `text` (a sentence or a whole section), left to right,
+/// non-overlapping, with non-claims already left out.
+pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
+    let g = Grammar { text };
+    let mut out: Vec<QuantityMatch> = Vec::new();
+    // Nothing before `pos` can start a phrase: it belongs to an earlier one.
+    let mut pos = 0;
+    let mut at = 0;
+    // The end of an identifier and the numbers listed after it ("resolutions 2118
+    // 2209 and 2235", "Photo 3 of 12").
+    let mut id_run: Option<usize> = None;
+    // The end of the last claim when it was a bare number ("245 23 yen").
+    let mut last_bare: Option<usize> = None;
+    while let Some((a, anchor)) = next_anchor(text, at) {
+        if anchor == Anchor::Digit {
+            if let Some(e) = id_run {
+                if a >= e && list_separators(&text[e..a]) {
+                    let t = token_end(text, a);
+                    (id_run, pos, at) = (Some(t), t, t);
+                    continue;
+                }
+                id_run = None;
+            }
+            if let Some(t) = nonclaim::code_token(text, a) {
+                (pos, at) = (t, t);
+                continue;
+            }
+        }
+        let Some(p) = g.at_anchor(a, pos) else {
+            at = match anchor {
+                Anchor::Digit => token_end(text, a),
+                Anchor::Word(end) => end,
+                Anchor::Sign(end) => end,
+            };
+            continue;
+        };
+        (pos, at) = (p.end, p.end);
+        match nonclaim::judge(text, &p) {
+            Verdict::Claim => {
+                // "245 23 yen": a bare number glued by a space to an amount of money
+                // is a mis-grouped figure; neither half can be trusted.
+                if p.money_after && last_bare.is_some_and(|e| p.start == e + 1) {
+                    out.pop();
+                    last_bare = None;
+                    continue;
+                }
+                last_bare = matches!(p.shape, Shape::Bare { word: false, .. }).then_some(p.end);
+                let mut p = p;
+                if nonclaim::reads_as_age(text, &p) {
+                    p.as_age();
+                }
+                out.push(p.into_match());
+            }
+            Verdict::Skip => last_bare = None,
+            Verdict::SkipId => {
+                id_run = Some(p.end);
+                last_bare = None;
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------
+// Pre-scan
+
+/// What an anchor is: digits, a word of the closed list (with its end), or a
+/// currency sign (with its end).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Anchor {
+    Digit,
+    Word(usize),
+    Sign(usize),
+}
+
+/// Words that can be the core of a quantity phrase.
+fn is_anchor_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"zero" | b"nought" | b"naught" | b"nil" | b"one" | b"two" | b"three" | b"four"
+            | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven"
+            | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen"
+            | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"forty"
+            | b"fourty" | b"fifty" | b"sixty" | b"seventy" | b"eighty" | b"ninety"
+            | b"hundred" | b"thousand" | b"million" | b"billion" | b"trillion" | b"lakh"
+            | b"crore" | b"dozen" | b"dozens" | b"scores" | b"tens" | b"hundreds"
+            | b"thousands" | b"millions" | b"billions" | b"trillions" | b"few" | b"several"
+            | b"couple" | b"handful" | b"pair" | b"half" | b"halves" | b"third" | b"thirds"
+            | b"quarter" | b"quarters" | b"fourth" | b"fourths" | b"fifth" | b"fifths"
+            | b"sixth" | b"sixths" | b"seventh" | b"sevenths" | b"eighth" | b"eighths"
+            | b"ninth" | b"ninths" | b"tenth" | b"tenths" | b"hundredth" | b"hundredths"
+    )
+}
+
+/// Words before an anchor that can open a phrase: qualifiers' first words, range
+/// openers, articles ("a dozen"), signs, currency codes, "many" ("many hundreds"),
+/// and units of time ("hour and a half").
+fn is_starter(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"more" | b"over" | b"upwards" | b"in" | b"at" | b"no" | b"not" | b"fewer" | b"less"
+            | b"under" | b"below" | b"above" | b"up" | b"as" | b"nearly" | b"almost"
+            | b"close" | b"just" | b"well" | b"about" | b"around" | b"some" | b"roughly"
+            | b"approximately" | b"approx" | b"an" | b"a" | b"estimated" | b"exactly"
+            | b"precisely" | b"between" | b"from" | b"greater" | b"higher" | b"larger"
+            | b"bigger" | b"lower" | b"smaller" | b"minus" | b"negative" | b"circa" | b"many"
+            | b"half" | b"quarter" | b"us" | b"usd" | b"eur" | b"gbp" | b"syp" | b"jpy"
+            | b"chf" | b"year" | b"month" | b"week" | b"day" | b"hour" | b"minute"
+            | b"second"
+    )
+}
+
+/// The next anchor at or after byte `from`.
+fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return Some((i, Anchor::Digit));
+        }
+        if c.is_ascii_alphabetic() {
+            let j = i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let glued = i > 0 && b[i - 1].is_ascii_digit();
+            // `i..j` is ASCII, so a valid str
+            if !glued && j - i <= 10 && is_anchor_word(Lower::new(&text[i..j]).bytes()) {
+                return Some((i, Anchor::Word(j)));
+            }
+            i = j;
+            continue;
+        }
+        if c == b'$' {
+            return Some((i, Anchor::Sign(i + 1)));
+        }
+        if c == b'.'
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+        {
+            return Some((i, Anchor::Digit));
+        }
+        if c >= 0x80 {
+            let ch = text[i..].chars().next()?;
+            if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}') {
+                return Some((i, Anchor::Sign(i + ch.len_utf8())));
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The end of the whitespace-delimited token at `a`.
+fn token_end(text: &str, a: usize) -> usize {
+    a + text[a..].find(char::is_whitespace).unwrap_or(text.len() - a)
+}
+
+/// Whether `s` only lists numbers: spaces, commas, "and", "&", "of", "to".
+fn list_separators(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == ',' || c == '&')
+        .all(|w| w.is_empty() || ["and", "of", "to"].contains(&w))
+}
+
+/// Where a phrase covering the anchor at `a` may start, farthest first: the starter
+/// words among the six words before it (not before `pos`), a sign or currency
+/// letters glued to it ("-5", "US$"), then the anchor itself.
+fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
+    let mut back = [0usize; 8];
+    let mut n = 0;
+    let head = &text[pos..a];
+    let mut glued = None;
+    if let Some(h) = head.strip_suffix(['-', '\u{2212}']) {
+        if h.is_empty() || h.ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '[')) {
+            glued = Some(pos + h.len());
+        }
+    } else if text[a..].starts_with('$') {
+        for p in ["US", "HK", "A", "C"] {
+            if let Some(h) = head.strip_suffix(p)
+                && !h.ends_with(|c: char| c.is_alphanumeric())
+            {
+                glued = Some(pos + h.len());
+                break;
+            }
+        }
+    }
+    let mut j = glued.unwrap_or(a);
+    for _ in 0..6 {
+        let h = &text[pos..j];
+        let t = h.trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == '.');
+        if t.len() == h.len() {
+            break;
+        }
+        let ws_start = t
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        if ws_start == t.len() {
+            break;
+        }
+        if is_starter(Lower::new(&t[ws_start..]).bytes()) && n < 6 {
+            back[n] = pos + ws_start;
+            n += 1;
+        }
+        j = pos + ws_start;
+    }
+    back[..n].reverse();
+    if let Some(g) = glued {
+        back[n] = g;
+        n += 1;
+    }
+    back[n] = a;
+    (back, n + 1)
+}
+
+// ---------------------------------------------------------------------------------
+// The phrase grammar
+
+/// How a phrase was written, for telling claims from dates, years, codes and pronouns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Shape {
+    /// One number with no unit: dates, years, times and identifiers look like this.
+    /// `plain` is its digit count when written as a bare run of digits, else 0.
+    Bare {
+        plain: u8,
+        leading_zero: bool,
+        word: bool,
+    },
+    /// The word "one" alone: a count or a pronoun.
+    One,
+    /// "half" alone.
+    Half,
+    /// A range; the ends' bare digit counts (0 when not bare digits).
+    Range { a_plain: u8, b_plain: u8, high: f64 },
+    /// Two bare numbers joined by a dash that cannot be a range: a score, a year
+    /// span, a phone number or a code.
+    Code,
+    /// A vague amount.
+    Vague,
+    /// Anything else: money, percentages, measures, ratios.
+    Other,
+}
+
+/// A parsed phrase before judgement.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub num_start: usize,
+    pub num_end: usize,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    pub kind: Kind,
+    pub unit: Option<&'static str>,
+    pub is_word: bool,
+    /// The qualifier written before the number, if any.
+    pub pre: Option<Qualifier>,
+    pub shape: Shape,
+    /// Money named after the amount ("23 yen").
+    pub money_after: bool,
+}
+
+impl Parsed {
+    /// Read a count as an age: a measure in years, its interval recomputed.
+    fn as_age(&mut self) {
+        self.kind = Kind::Measure;
+        self.unit = Some("year");
+        if !matches!(self.shape, Shape::Range { .. } | Shape::Vague) {
+            (self.low, self.high) = single_interval(self.qualifier, self.value, self.kind);
+        }
+    }
+
+    fn into_match(self) -> QuantityMatch {
+        QuantityMatch {
+            start: self.start,
+            end: self.end,
+            num_start: self.num_start,
+            num_end: self.num_end,
+            value: self.value,
+            low: self.low,
+            high: self.high,
+            qualifier: self.qualifier,
+            kind: self.kind,
+            unit: self.unit.map(str::to_string),
+            is_word: self.is_word,
+        }
+    }
+}
+
+/// A number with its unit and trailing qualifier.
+#[derive(Clone, Copy, Debug)]
+struct Amount {
+    num: (usize, usize),
+    n: Numeral,
+    unit: Option<Unit>,
+    post: Option<Qualifier>,
+    money_after: bool,
+    /// The numeral is the single word "one".
+    one: bool,
+}
+
+/// The core of a phrase, qualifier before it not included.
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    num: (usize, usize),
+    value: f64,
+    /// The interval of a range or vague amount.
+    bounds: Option<(f64, f64)>,
+    post: Option<Qualifier>,
+    kind: Kind,
+    unit: Option<&'static str>,
+    is_word: bool,
+    shape: Shape,
+    money_after: bool,
+}
+
+/// How the two ends of a range are joined.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Conn {
+    Between,
+    To,
+    Dash,
+    Or,
+}
+
+/// Verbs of change: "rose from 20 to 50" gives two values, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling",
+    "increased", "increase", "increases", "increasing", "decreased", "decrease",
+    "decreasing", "dropped", "drop", "drops", "dropping", "jumped", "jump", "jumps",
+    "climbed", "climb", "climbs", "grew", "grown", "grow", "grows", "declined", "decline",
+    "declining", "surged", "soared", "doubled", "tripled", "plunged", "slipped", "went",
+    "up", "down", "revised", "raised", "lowered", "cut", "reduced", "upped", "shrank",
+];
+
+/// The grammar over one text: parsers know the whole text, so that offsets are
+/// absolute and the words before a phrase can be consulted.
+struct Grammar<'a> {
+    text: &'a str,
+}
+
+impl<'a> Grammar<'a> {
+    fn off(&self, rest: &str) -> usize {
+        self.text.len() - rest.len()
+    }
+
+    /// The phrase covering the anchor at `a`, starting at or after `pos`.
+    fn at_anchor(&self, a: usize, pos: usize) -> Option<Parsed> {
+        let (starts, n) = candidate_starts(self.text, a, pos);
+        starts[..n]
+            .iter()
+            .find_map(|&s| self.phrase(s).filter(|p| p.end > a))
+    }
+
+    /// A whole phrase at byte `s`: qualifier, core, interval.
+    fn phrase(&self, s: usize) -> Option<Parsed> {
+        let i = self.text.get(s..)?;
+        let (r, pre) = opt(qualifier::before).parse(i).ok()?;
+        let (r, c) = self.core(r).ok()?;
+        let kind = c.kind;
+        let (qualifier, (low, high)) = match c.shape {
+            Shape::Range { .. } => {
+                let (a, b) = c.bounds.unwrap_or((c.value, c.value));
+                let iv = if pre == Some(Qualifier::Approx) {
+                    widen(a, b, kind)
+                } else {
+                    (Some(a), Some(b))
+                };
+                (Qualifier::Range, iv)
+            }
+            Shape::Vague => {
+                let (a, b) = c.bounds.unwrap_or((c.value, c.value));
+                let q = pre.or(c.post);
+                (q.unwrap_or(Qualifier::Vague), vague_interval(q, a, b, kind))
+            }
+            _ => {
+                let q = pre.or(c.post).unwrap_or(Qualifier::Exact);
+                (q, single_interval(q, c.value, kind))
+            }
+        };
+        let (low, high) = match (low.map(tidy), high.map(tidy)) {
+            (Some(l), Some(h)) if l > h => (Some(h), Some(l)),
+            iv => iv,
+        };
+        Some(Parsed {
+            start: s,
+            end: self.off(r),
+            num_start: c.num.0,
+            num_end: c.num.1,
+            value: c.value,
+            low,
+            high,
+            qualifier,
+            kind,
+            unit: c.unit,
+            is_word: c.is_word,
+            pre,
+            shape: c.shape,
+            money_after: c.money_after,
+        })
+    }
+
+    /// The core of a phrase. Order matters:
+    /// - ranges opened by a keyword first ("between", "from");
+    /// - ratios before numbers ("one in five" is not "one");
+    /// - vague amounts before numbers and fractions ("half a dozen", "a dozen");
+    /// - fractions of a scale before fractions ("a quarter of a million" is a count),
+    ///   fractions before numbers ("two thirds" is not "two");
+    /// - numbers (and ranges of numbers) before a bare "half".
+    fn core(&self, i: &'a str) -> Res<'a, Core> {
+        alt((
+            |i| self.between(i),
+            |i| self.from_to(i),
+            |i| self.ratio_in(i),
+            |i| self.vague_core(i),
+            |i| self.scaled_fraction(i),
+            |i| self.fraction(i),
+            |i| self.half_unit(i),
+            |i| self.unit_and_a_half(i),
+            |i| self.amount_or_range(i),
+            |i| self.bare_half(i),
+        ))
+        .parse(i)
+    }
+
+    /// A number with its currency, sign, unit and trailing qualifier: "$3.2
+    /// trillion", "-5 degrees", "170 years", "four-year", "70%", "700 or more".
+    /// Fails on a number glued to letters no unit explains ("21st", "4x4",
+    /// "20-member"): ordinals and codes are not quantities.
+    fn amount(&self, i: &'a str, with_post: bool) -> Res<'a, Amount> {
+        let (r, cur) = opt(terminated(unit::currency_prefix, ws0)).parse(i)?;
+        let num_start = self.off(r);
+        let (r, sgn) = if cur.is_none() {
+            opt(sign).parse(r)?
+        } else {
+            (r, None)
+        };
+        let before_num = r;
+        let (r, mut n) = numeral(cur.is_some())(r)?;
+        let one = n.is_word && before_num[..before_num.len() - r.len()].eq_ignore_ascii_case("one");
+        if let Some(s) = sgn {
+            n.value *= s;
+            n.plain = 0;
+        }
+        let num_end = self.off(r);
+        // "$5abc": money takes no unit after its number
+        if cur.is_some() && r.starts_with(char::is_alphabetic) {
+            return fail();
+        }
+        let mut r = r;
+        let mut post = None;
+        if with_post && let Ok((r2, q)) = qualifier::after(r) {
+            (r, post) = (r2, Some(q));
+        }
+        let mut unit = cur.map(|code| Unit {
+            kind: Kind::Currency,
+            name: code,
+        });
+        let mut money_after = false;
+        if unit.is_none()
+            && let Ok((r2, u)) = alt((unit::hyphen_unit, unit::unit_after)).parse(r)
+        {
+            (r, unit) = (r2, Some(u));
+            money_after = u.kind == Kind::Currency;
+        }
+        if unit.is_some_and(|u| u.name == "year")
+            && let Ok((r2, _)) = (ws, kw("old")).parse(r)
+        {
+            r = r2;
+        }
+        if with_post
+            && post.is_none()
+            && let Ok((r2, q)) = qualifier::after(r)
+        {
+            (r, post) = (r2, Some(q));
+        }
+        if unit.is_none() && post.is_none() && glued_word(r) {
+            return fail();
+        }
+        Ok((
+            r,
+            Amount {
+                num: (num_start, num_end),
+                n,
+                unit,
+                post,
+                money_after,
+                one,
+            },
+        ))
+    }
+
+    /// A single amount, or a range of two: "20-30", "20 to 30 percent", "two or
+    /// three", "$3-5 billion".
+    fn amount_or_range(&self, i: &'a str) -> Res<'a, Core> {
+        let (r, a) = self.amount(i, true)?;
+        if a.post.is_none()
+            && let Ok((r2, (conn, b))) = self.range_tail(r, a.num.0)
+            && let Some(c) = range_core(&a, &b, conn)
+        {
+            return Ok((r2, c));
+        }
+        let (kind, unit) = match a.unit {
+            Some(u) => (u.kind, Some(u.name)),
+            None => (Kind::Count, None),
+        };
+        let shape = match (a.unit, a.one) {
+            (None, true) => Shape::One,
+            (None, false) => Shape::Bare {
+                plain: a.n.plain,
+                leading_zero: a.n.leading_zero,
+                word: a.n.is_word,
+            },
+            _ => Shape::Other,
+        };
+        Ok((
+            r,
+            Core {
+                num: a.num,
+                value: a.n.value,
+                bounds: None,
+                post: a.post,
+                kind,
+                unit,
+                is_word: a.n.is_word,
+                shape,
+                money_after: a.money_after,
+            },
+        ))
+    }
+
+    /// The second end of a range after its first (which starts at `a_start`).
+    fn range_tail(&self, r: &'a str, a_start: usize) -> Res<'a, (Conn, Amount)> {
+        if let Ok((r2, (_, _, _, b))) = (ws0, dash, ws0, |i| self.amount(i, false)).parse(r) {
+            return Ok((r2, (Conn::Dash, b)));
+        }
+        // "rose by 5 to 20", "(from) 20 to 50" after a change verb: two numbers
+        let prev = super::lexeme::prev_word(self.text, a_start).map(|(_, w)| w);
+        let to_ok = !prev.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"));
+        if to_ok
+            && let Ok((r2, (_, _, _, b))) =
+                (ws, alt((kw("to"), kw("through"))), ws, |i| self.amount(i, false)).parse(r)
+        {
+            return Ok((r2, (Conn::To, b)));
+        }
+        let (r2, (_, _, _, b)) = (ws, kw("or"), ws, |i| self.amount(i, false)).parse(r)?;
+        Ok((r2, (Conn::Or, b)))
+    }
+
+    /// "between A and B".
+    fn between(&self, i: &'a str) -> Res<'a, Core> {
+        let (r, _) = (kw("between"), ws).parse(i)?;
+        let (r, a) = self.amount(r, false)?;
+        let (r, _) = (ws, kw("and"), ws).parse(r)?;
+        let (r, b) = self.amount(r, false)?;
+        match range_core(&a, &b, Conn::Between) {
+            Some(c) => Ok((r, c)),
+            None => fail(),
+        }
+    }
+
+    /// "from A to B", "from A-B"; not after a verb of change ("rose from 20 to 50").
+    fn from_to(&self, i: &'a str) -> Res<'a, Core> {
+        let start = self.off(i);
+        if super::lexeme::prev_word(self.text, start)
+            .is_some_and(|(_, w)| CHANGE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+        {
+            return fail();
+        }
+        let (r, _) = (kw("from"), ws).parse(i)?;
+        let (r, a) = self.amount(r, false)?;
+        let (r, (conn, b)) = alt((
+            |r| {
+                let (r, (_, _, _, b)) = (ws, kw("to"), ws, |i| self.amount(i, false)).parse(r)?;
+                Ok((r, (Conn::To, b)))
+            },
+            |r| {
+                let (r, (_, _, _, b)) = (ws0, dash, ws0, |i| self.amount(i, false)).parse(r)?;
+                Ok((r, (Conn::Dash, b)))
+            },
+        ))
+        .parse(r)?;
+        match range_core(&a, &b, conn) {
+            Some(c) if !matches!(c.shape, Shape::Code) => Ok((r, c)),
+            _ => fail(),
+        }
+    }
+
+    /// "one in five", "2 out of 5", "one in every three": a ratio.
+    fn ratio_in(&self, i: &'a str) -> Res<'a, Core> {
+        let (r, a) = self.amount(i, false)?;
+        if a.unit.is_some() || a.n.scale != 1.0 || a.n.value < 1.0 || a.n.value > 10.0 {
+            return fail();
+        }
+        let (r, _) = (ws, alt((kw("in"), words("out of"))), ws).parse(r)?;
+        let (r, _) = opt((kw("every"), ws)).parse(r)?;
+        let (r, b) = self.amount(r, false)?;
+        let (bv, av) = (b.n.value, a.n.value);
+        if b.unit.is_some() || bv.fract() != 0.0 || av.fract() != 0.0 || bv <= av || bv > 1000.0 {
+            return fail();
+        }
+        let (r, post) = opt(qualifier::after).parse(r)?;
+        Ok((
+            r,
+            Core {
+                num: (a.num.0, b.num.1),
+                value: av / bv,
+                bounds: None,
+                post,
+                kind: Kind::Ratio,
+                unit: None,
+                is_word: a.n.is_word,
+                shape: Shape::Other,
+                money_after: false,
+            },
+        ))
+    }
+
+    /// A vague amount with its unit: "tens of thousands", "several months", "a few
+    /// kilometres", "millions of dollars", "a dozen or so".
+    fn vague_core(&self, i: &'a str) -> Res<'a, Core> {
+        let start = self.off(i);
+        let (r, v) = vague(i)?;
+        let num_end = self.off(r);
+        let (mut r, mut unit) = (r, None);
+        if let Ok((r2, u)) = unit::unit_after(r) {
+            (r, unit) = (r2, Some(u));
+        } else if let Ok((r2, (_, _, _, u))) =
+            (ws, kw("of"), ws, alt((unit::currency_word, unit::measure_after))).parse(r)
+        {
+            (r, unit) = (r2, Some(u));
+        }
+        let (r, post) = opt(qualifier::after).parse(r)?;
+        Ok((
+            r,
+            Core {
+                num: (start, num_end),
+                value: v.low,
+                bounds: Some((v.low, v.high)),
+                post,
+                kind: unit.map_or(Kind::Count, |u| u.kind),
+                unit: unit.map(|u| u.name),
+                is_word: true,
+                shape: Shape::Vague,
+                money_after: false,
+            },
+        ))
+    }
+
+    /// A fraction of a scale as an amount: "half a million", "a quarter of a million
+    /// people", "half a billion dollars".
+    fn scaled_fraction(&self, i: &'a str) -> Res<'a, Core> {
+        peek(fraction_of_scale).parse(i)?;
+        self.amount_or_range(i)
+    }
+
+    /// A fraction in words: "two-thirds", "one fifth", "a third of".
+    fn fraction(&self, i: &'a str) -> Res<'a, Core> {
+        let start = self.off(i);
+        let (r, (v, article)) = word_fraction(i)?;
+        // "a third of", "a half." but not "a third attack"
+        if article && peek((ws, kw("of"))).parse(r).is_err() && !clause_ends(r) {
+            return fail();
+        }
+        if !at_boundary(r) || r.starts_with(['-', '\u{2010}', '\u{2011}']) {
+            return fail();
+        }
+        Ok((r, ratio_core((start, self.off(r)), v)))
+    }
+
+    /// "half an hour", "half a mile": half of a unit.
+    fn half_unit(&self, i: &'a str) -> Res<'a, Core> {
+        let start = self.off(i);
+        let (r, _) = (kw("half"), ws, alt((kw("a"), kw("an"))), ws).parse(i)?;
+        let (r, u) = alt((unit::time_unit, |i| {
+            let (r, u) = unit::measure_after(i)?;
+            if u.name == "metre" { fail() } else { Ok((r, u)) }
+        }))
+        .parse(r)?;
+        Ok((r, measure_core((start, self.off(r)), 0.5, u, true)))
+    }
+
+    /// "minute-and-a half", "hour and a half", "year-and-a-half": one and a half of a
+    /// unit of time.
+    fn unit_and_a_half(&self, i: &'a str) -> Res<'a, Core> {
+        let start = self.off(i);
+        let sep = |i| alt((ws, hyphen)).parse(i);
+        let (r, (u, _, _, _, _, _, _)) =
+            (unit::time_unit, sep, kw("and"), sep, kw("a"), sep, kw("half")).parse(i)?;
+        Ok((r, measure_core((start, self.off(r)), 1.5, u, true)))
+    }
+
+    /// "half" alone: a ratio, kept only where the judge finds "of", a determiner or
+    /// a qualifier around it.
+    fn bare_half(&self, i: &'a str) -> Res<'a, Core> {
+        let start = self.off(i);
+        let (r, _) = kw("half")(i)?;
+        let mut c = ratio_core((start, self.off(r)), 0.5);
+        c.shape = Shape::Half;
+        Ok((r, c))
+    }
+}
+
+/// A dash between the ends of a range.
+fn dash(i: &str) -> Res<'_, &str> {
+    super::lexeme::dash(i)
+}
+
+/// The next character starts a word glued to the number ("21st", "4x4") or a
+/// hyphenated word that is not a unit ("20-member", "one-sided"); "-strong" is
+/// allowed ("a 300-strong force": the count is 300).
+fn glued_word(r: &str) -> bool {
+    if r.starts_with(char::is_alphabetic) {
+        return true;
+    }
+    if let Ok((after, _)) = hyphen(r)
+        && after.starts_with(char::is_alphabetic)
+    {
+        return kw("strong")(after).is_err();
+    }
+    false
+}
+
+/// Whether nothing but punctuation or the end follows.
+fn clause_ends(r: &str) -> bool {
+    !r.trim_start().starts_with(char::is_alphanumeric)
+}
+
+fn ratio_core(num: (usize, usize), v: f64) -> Core {
+    Core {
+        num,
+        value: v,
+        bounds: None,
+        post: None,
+        kind: Kind::Ratio,
+        unit: None,
+        is_word: true,
+        shape: Shape::Other,
+        money_after: false,
+    }
+}
+
+fn measure_core(num: (usize, usize), v: f64, u: Unit, is_word: bool) -> Core {
+    Core {
+        num,
+        value: v,
+        bounds: None,
+        post: None,
+        kind: u.kind,
+        unit: Some(u.name),
+        is_word,
+        shape: Shape::Other,
+        money_after: false,
+    }
+}
+
+/// A range from its two ends, or None if they cannot make one. A dash between bare
+/// numbers that cannot be a range is a code.
+fn range_core(a: &Amount, b: &Amount, conn: Conn) -> Option<Core> {
+    let unit = match (a.unit, b.unit) {
+        (Some(x), Some(y)) if x != y => return None,
+        (x, y) => y.or(x),
+    };
+    // "in 2011 to 1.5 million": a year and an amount are not the ends of a range
+    let year = |n: &Numeral| n.plain == 4 && (1900.0..=2099.0).contains(&n.value);
+    if year(&a.n) != year(&b.n) && (a.n.plain == 4 || b.n.plain == 4) {
+        return None;
+    }
+    let (mut av, mut bv) = (a.n.value, b.n.value);
+    // "between 2 and 3 million", "$3-5 billion": the scale of the second end
+    if a.n.scale == 1.0 && b.n.scale > 1.0 && av <= bv / b.n.scale {
+        av *= b.n.scale;
+    }
+    let bare = a.unit.is_none() && b.unit.is_none() && a.n.scale == 1.0 && b.n.scale == 1.0;
+    let code = Core {
+        num: (a.num.0, b.num.1),
+        value: av,
+        bounds: None,
+        post: None,
+        kind: Kind::Count,
+        unit: None,
+        is_word: false,
+        shape: Shape::Code,
+        money_after: false,
+    };
+    match conn {
+        Conn::Between => {
+            if bv < av {
+                std::mem::swap(&mut av, &mut bv);
+            }
+        }
+        Conn::To => {
+            if bv <= av {
+                return None;
+            }
+        }
+        Conn::Or => {
+            if bv <= av || bv > 2.0 * av + 10.0 {
+                return None;
+            }
+        }
+        Conn::Dash => {
+            if a.n.is_word || b.n.is_word {
+                return None;
+            }
+            if bv <= av {
+                return bare.then_some(code);
+            }
+            let phone = a.n.plain == 3 && b.n.plain == 4 && bv % 100.0 != 0.0;
+            if bare && (phone || bv > 10.0 * av.max(1.0)) {
+                return Some(code);
+            }
+        }
+    }
+    Some(Core {
+        num: (a.num.0, b.num.1),
+        value: av,
+        bounds: Some((av, bv)),
+        post: None,
+        kind: unit.map_or(Kind::Count, |u| u.kind),
+        unit: unit.map(|u| u.name),
+        is_word: a.n.is_word,
+        shape: Shape::Range {
+            a_plain: if a.unit.is_none() { a.n.plain } else { 0 },
+            b_plain: if b.unit.is_none() { b.n.plain } else { 0 },
+            high: bv,
+        },
+        money_after: false,
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Intervals
+
+/// The interval of one value under a qualifier ([`interval_for`]), made safe for
+/// negative values: "less than -5" has no lower bound, and a bound that crosses the
+/// other swaps with it.
+fn single_interval(q: Qualifier, v: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
+    let iv = interval_for(q, v, kind);
+    let (mut lo, mut hi) = (iv.low, iv.high);
+    if v < 0.0 && matches!(q, Qualifier::LessThan | Qualifier::AtMost) {
+        lo = None;
+    }
+    if let (Some(l), Some(h)) = (lo, hi)
+        && l > h
+    {
+        (lo, hi) = (Some(h), Some(l));
+    }
+    (lo, hi)
+}
+
+/// A bound rounded to twelve significant digits, so that "about 3 km" is [2.7, 3.3]
+/// and not [2.7, 3.3000000000000003].
+fn tidy(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() || x.fract() == 0.0 {
+        return x;
+    }
+    let m = 10f64.powi(12 - x.abs().log10().ceil() as i32);
+    let y = (x * m).round() / m;
+    if y.is_finite() { y } else { x }
+}
+
+/// A vague interval under a qualifier: "more than a dozen" [13, inf) (one more than
+/// the smallest reading, for counts), "at least dozens" [24, inf), "fewer than a
+/// dozen" [0, 11], "about a dozen" [10, 14], "nearly a dozen" [11, 11].
+fn vague_interval(q: Option<Qualifier>, lo: f64, hi: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
+    let Some(q) = q else {
+        return (Some(lo), Some(hi));
+    };
+    if lo == hi {
+        return single_interval(q, lo, kind);
+    }
+    let int = kind.is_integral();
+    match q {
+        Qualifier::Exact | Qualifier::Range | Qualifier::Vague => (Some(lo), Some(hi)),
+        Qualifier::MoreThan => (Some(if int { lo + 1.0 } else { lo }), None),
+        Qualifier::AtLeast => (Some(lo), None),
+        Qualifier::LessThan => (Some(0.0), Some(if int { hi - 1.0 } else { hi })),
+        Qualifier::AtMost => (Some(0.0), Some(hi)),
+        Qualifier::Nearly => {
+            let l = if int { (0.9 * lo - 1e-9).ceil() } else { 0.9 * lo };
+            (Some(l), Some(hi))
+        }
+        Qualifier::Approx => widen(lo, hi, kind),
+    }
+}
+
+/// [A, B] widened by 10% at both ends ("about 20 to 30"), rounded outward for counts.
+fn widen(a: f64, b: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
+    if kind.is_integral() {
+        (Some((0.9 * a + 1e-9).floor()), Some((1.1 * b - 1e-9).ceil()))
+    } else {
+        (Some(0.9 * a), Some(1.1 * b))
+    }
+}
+
+#[cfg(test)]
+mod tests;

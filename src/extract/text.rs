@@ -1,0 +1,220 @@
+//! Sentences and word tokens: the spans every later step works over.
+//!
+//! Splitting is conservative: a sentence ends at `.`, `!` or `?` followed by white
+//! space and a capital, digit or quote (not after a known abbreviation or a single
+//! capital initial), and at every line break, since news text puts headlines, bylines
+//! and paragraphs on lines of their own.
+
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen",
+    "rep", "prof", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "vs", "etc", "approx", "est", "inc", "co", "corp", "ltd", "jr", "sr", "u.s",
+    "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "vol", "pp", "ft", "mt",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed, in order.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let end_here = match c {
+            b'\n' => true,
+            b'.' | b'!' | b'?' => is_sentence_end(text, i),
+            _ => false,
+        };
+        if end_here {
+            let stop = if c == b'\n' { i } else { i + 1 };
+            push_trimmed(text, start, stop, &mut out);
+            start = stop;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start, b.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(start + lead..end - trail);
+    }
+}
+
+fn is_sentence_end(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    // Closing quotes and brackets may follow the stop.
+    let mut j = i + 1;
+    while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+        j += 1;
+    }
+    // Typographic closing quote (U+201D) after the stop.
+    if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+        j += 3;
+    }
+    if j >= b.len() {
+        return true;
+    }
+    if !b[j].is_ascii_whitespace() {
+        return false;
+    }
+    let next = text[j..].trim_start();
+    let Some(nc) = next.chars().next() else {
+        return true;
+    };
+    if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '\'' | '(')) {
+        return false;
+    }
+    if b[i] != b'.' {
+        return true;
+    }
+    // The word before the period: an abbreviation or an initial does not end a sentence.
+    let before = &text[..i];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let lw = word.to_ascii_lowercase();
+    !ABBREVIATIONS.contains(&lw.as_str())
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: a word (letters, with inner hyphens and apostrophes), a number, or one
+/// punctuation character. Offsets are bytes into the text given to [`tokens`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of `s[range]`, offsets into `s`.
+pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let sub = &s[range.clone()];
+    let base = range.start;
+    let mut it = sub.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            let mut digits = c.is_ascii_digit();
+            let mut alpha = !digits;
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    digits |= d.is_ascii_digit();
+                    alpha |= !d.is_ascii_digit();
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') {
+                    // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
+                    let after = sub[j + d.len_utf8()..].chars().next();
+                    let numeric_joiner = matches!(d, '.' | ',');
+                    match after {
+                        Some(a) if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && digits && !alpha)) => {
+                            end = j + d.len_utf8();
+                            it.next();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            let kind = if digits && !alpha {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind,
+            });
+        } else {
+            out.push(Token {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                kind: TokKind::Punct,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("It killed 375. Then", &["It killed 375.", "Then"]),
+            ("Mr. Smith said 1.5 million.", &["Mr. Smith said 1.5 million."]),
+            ("The U.S. said so. Then more.", &["The U.S. said so.", "Then more."]),
+            ("Headline\nBody text here.", &["Headline", "Body text here."]),
+            ("He said \"no.\" Then", &["He said \"no.\"", "Then"]),
+            ("A. Smith came.", &["A. Smith came."]),
+            ("ends in lower. case", &["ends in lower. case"]),
+            ("", &[]),
+            ("  \n \n", &[]),
+        ];
+        for (t, want) in cases {
+            assert_eq!(split(t), *want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn token_table() {
+        let s = "US-led strikes, 1,300 people; Syria's 1.5 killed.";
+        let toks: Vec<&str> = tokens(s, 0..s.len()).iter().map(|t| t.text(s)).collect();
+        assert_eq!(
+            toks,
+            [
+                "US-led", "strikes", ",", "1,300", "people", ";", "Syria's", "1.5", "killed",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn multibyte_is_safe() {
+        let s = "é—3 “quoted” ½ 日本 2";
+        let t = tokens(s, 0..s.len());
+        assert!(t.iter().all(|t| s.is_char_boundary(t.start) && s.is_char_boundary(t.end)));
+        let _ = sentences("a.\u{201d} B");
+    }
+}

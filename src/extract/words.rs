@@ -1,0 +1,129 @@
+//! Closed word classes the phrase and context readers stop at or skip over.
+
+/// Words that end a counted noun phrase.
+pub fn ends_noun_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on" | "at" | "of" | "from" | "to" | "by" | "with" | "for" | "near" | "after"
+            | "before" | "during" | "since" | "as" | "among" | "amongst" | "including"
+            | "into" | "across" | "against" | "outside" | "inside" | "around" | "between"
+            | "within" | "without" | "amid" | "via" | "per" | "than" | "over" | "under"
+            | "and" | "or" | "but" | "nor" | "while" | "whereas" | "who" | "whom" | "which"
+            | "that" | "whose" | "where" | "when" | "if" | "because" | "the" | "a" | "an"
+            | "this" | "these" | "those" | "their" | "its" | "his" | "her" | "our" | "they"
+            | "he" | "she" | "it" | "we" | "them" | "is" | "are" | "was" | "were" | "be"
+            | "been" | "being" | "have" | "has" | "had" | "will" | "would" | "could"
+            | "should" | "may" | "might" | "must" | "can" | "do" | "does" | "did" | "also"
+            | "reportedly" | "allegedly" | "still" | "already" | "now" | "so" | "too"
+            | "just" | "only" | "even" | "mostly" | "mainly" | "all" | "both" | "each"
+            | "some" | "not" | "no" | "said" | "says" | "say" | "told" | "according"
+            | "reported" | "added" | "yesterday" | "today" | "tonight"
+            | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+            | "sunday" | "last" | "earlier" | "later" | "up" | "down" | "out" | "off"
+            | "about" | "there" | "here" | "what" | "how" | "why"
+            | "such" | "like" | "unlike" | "despite" | "through" | "throughout"
+            | "toward" | "towards" | "upon" | "onto" | "beyond" | "behind" | "until"
+            | "till" | "along" | "alongside" | "following" | "killing" | "wounding"
+    )
+}
+
+/// Auxiliaries and adverbs between a counted noun and its verb: "were reportedly
+/// killed", "have been wounded", "had all left".
+pub fn skip_before_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "being" | "be"
+            | "also" | "reportedly" | "allegedly" | "all" | "later" | "now" | "already"
+            | "apparently" | "confirmed" | "believed" | "feared" | "thought" | "said"
+            | "to" | "who" | "that" | "since" | "subsequently" | "eventually"
+            | "either" | "both" | "each" | "seriously" | "critically" | "badly" | "mostly"
+            | "reported" | "got" | "get" | "just" | "still" | "not" | "yet" | "then"
+            | "will" | "would" | "could" | "may" | "might" | "likely" | "probably"
+    )
+}
+
+/// Words allowed between an active verb and its object count: "killed at least",
+/// "have killed", "killed a total of".
+pub fn skip_after_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "total" | "of" | "also" | "reportedly" | "some" | "another" | "further"
+            | "the" | "an" | "estimated" | "additional" | "least" | "at" | "all"
+    )
+}
+
+/// Verbs that link a toll to its figure: "the toll rose to 72", "put the death toll
+/// at 58", "the death toll was 20", "toll hits 43", "an earlier toll of 15".
+pub fn links_toll(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "to" | "of" | "is" | "was" | "were" | "are" | "hits" | "hit" | "reached"
+            | "reaches" | "reach" | "stands" | "stood" | "rose" | "risen" | "rises"
+            | "climbed" | "climbs" | "jumped" | "increased" | "exceeded" | "exceeds"
+            | "passed" | "surpassed" | "topped" | "tops" | "soared" | "mounted" | "now"
+            | "be" | "been" | "as"
+    )
+}
+
+/// Reporting verbs that introduce who says a figure.
+pub fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "reported" | "reports" | "told" | "tells" | "stated"
+            | "states" | "announced" | "announces" | "added" | "adds" | "claimed"
+            | "claims" | "confirmed" | "confirms" | "counted" | "documented" | "estimated"
+            | "estimates" | "quoted" | "cited" | "noted" | "put" | "puts" | "putting"
+            | "tallied" | "recorded"
+    )
+}
+
+/// Nouns that name who speaks, to accept a lower-case speaker ("a monitoring group
+/// said", "activists say").
+pub fn is_speaker_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "monitor" | "group" | "official" | "officials" | "ministry" | "agency" | "observatory"
+            | "spokesman" | "spokeswoman" | "spokesperson" | "sources" | "source"
+            | "activists" | "activist" | "media" | "television" | "tv" | "police" | "army"
+            | "military" | "witnesses" | "residents" | "doctors" | "medics" | "statement"
+            | "governor" | "minister" | "reporter" | "correspondent" | "commander"
+            | "coalition" | "government" | "authorities" | "network" | "committee"
+            | "council" | "workers" | "rescuers" | "organisation" | "organization" | "un"
+    )
+}
+
+/// Parts of a frame cue: a running tally ("since August") versus a war-wide total
+/// ("since 2011", "since the start of the war").
+pub fn is_month(w: &str) -> bool {
+    crate::date::month_number(w).is_some()
+}
+
+pub fn weekday(w: &str) -> Option<u8> {
+    Some(match w {
+        "monday" => 0,
+        "tuesday" => 1,
+        "wednesday" => 2,
+        "thursday" => 3,
+        "friday" => 4,
+        "saturday" => 5,
+        "sunday" => 6,
+        _ => return None,
+    })
+}
+
+/// Words after "since" that make a figure a war-wide total.
+pub fn total_after_since(w: &str) -> bool {
+    matches!(
+        w,
+        "start" | "beginning" | "outbreak" | "onset" | "war" | "conflict" | "uprising"
+            | "revolution" | "crisis" | "fighting" | "insurgency" | "intervention"
+    )
+}
+
+/// Nouns of a multi-year conflict: "the six-year war", "the civil war has killed".
+pub fn is_war_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "war" | "conflict" | "uprising" | "revolution" | "crisis" | "insurgency"
+    )
+}
