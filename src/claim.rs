@@ -59,6 +59,10 @@ pub struct Claim {
     /// "another N", "a further N": an addition to an earlier figure.
     #[serde(default)]
     pub additional: bool,
+    /// A sub-count of a figure not given as a claim ("22 of the wounded", "four of
+    /// them"): never a whole-incident toll.
+    #[serde(default)]
+    pub partial: bool,
     /// The sentence the claim stands in.
     pub sentence: String,
 }

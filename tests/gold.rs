@@ -152,3 +152,107 @@ fn extraction_accuracy_on_dev_gold() {
     assert!(rejected >= 95.0, "distractors rejected {rejected:.1}% < 95%");
     assert!(concept >= 90.0, "concepts {concept:.1}% < 90%");
 }
+
+/// Cross-source disagreements on the whole FA-KES corpus against the gold verdicts:
+/// recall and precision over (cluster, concept) pairs, and findings that mix clusters.
+pub struct CheckScores {
+    pub gold: usize,
+    pub reported: usize,
+    pub right: usize,
+    pub mixed: usize,
+    pub missed: Vec<String>,
+    pub wrong: Vec<String>,
+}
+
+pub fn score_check(g: &Gold) -> CheckScores {
+    use recount::check::Finding;
+    use recount::rules::CheckKind;
+    use std::collections::{BTreeMap, BTreeSet};
+    let rules = recount::rules::load_rules(true, &[]).expect("default rules load");
+    let ex = Extractor::new(rules.lexicon.clone());
+    let mut ids: Vec<&String> = g.docs.keys().collect();
+    ids.sort();
+    let claims: Vec<Claim> = ids.iter().flat_map(|id| ex.extract(&g.docs[*id])).collect();
+    let findings: Vec<Finding> = recount::check::run(&rules, &claims);
+    // A document's cluster is its (date, place), as the gold defines clusters.
+    let cluster_of = |doc: &str| -> Option<(String, String)> {
+        let d = g.docs.get(doc)?;
+        Some((d.date?.to_string(), d.place.clone()?.to_lowercase()))
+    };
+    let mut gold_clusters: BTreeMap<(String, String), u64> = BTreeMap::new();
+    let mut gold_disagree: BTreeSet<(u64, String)> = BTreeSet::new();
+    for c in &g.clusters {
+        let rank = c["cluster_rank"].as_u64().unwrap_or(0);
+        let date = c["date"].as_str().unwrap_or_default();
+        let date = recount::date::parse_date(date, Some(recount::date::DateOrder::Mdy))
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let place = c["location"].as_str().unwrap_or_default().to_lowercase();
+        gold_clusters.insert((date, place), rank);
+        for v in c["verdicts"].as_array().into_iter().flatten() {
+            if v["status"] == "disagree" {
+                gold_disagree.insert((rank, v["concept"].as_str().unwrap_or_default().to_string()));
+            }
+        }
+    }
+    let mut reported: BTreeSet<(u64, String)> = BTreeSet::new();
+    let mut mixed = 0;
+    for f in &findings {
+        let clusters: BTreeSet<Option<(String, String)>> =
+            f.claims.iter().map(|c| cluster_of(&c.doc)).collect();
+        let touches_gold = clusters
+            .iter()
+            .flatten()
+            .any(|k| gold_clusters.contains_key(k));
+        if !touches_gold {
+            continue;
+        }
+        if clusters.len() > 1 {
+            mixed += 1;
+            continue;
+        }
+        let cross = f.claims.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len() > 1;
+        if !cross || !matches!(f.kind, CheckKind::Disagreement | CheckKind::Attribution) {
+            continue;
+        }
+        let Some(Some(k)) = clusters.iter().next() else {
+            continue;
+        };
+        let rank = gold_clusters[k];
+        if let Some(concept) = f.claims.first().and_then(|c| c.concept.clone()) {
+            reported.insert((rank, concept));
+        }
+    }
+    let right = reported.intersection(&gold_disagree).count();
+    CheckScores {
+        gold: gold_disagree.len(),
+        reported: reported.len() + mixed,
+        right,
+        mixed,
+        missed: gold_disagree
+            .difference(&reported)
+            .map(|(r, c)| format!("cluster {r} {c}"))
+            .collect(),
+        wrong: reported
+            .difference(&gold_disagree)
+            .map(|(r, c)| format!("cluster {r} {c}"))
+            .collect(),
+    }
+}
+
+#[test]
+fn disagreements_on_dev_gold() {
+    let Some(g) = load_gold("disagreements_on_dev_gold") else {
+        return;
+    };
+    let s = score_check(&g);
+    let recall = pct(s.right, s.gold);
+    let precision = pct(s.right, s.reported);
+    println!(
+        "gold: disagreements found {}/{} ({recall:.1}%), reported real {}/{} ({precision:.1}%), findings mixing clusters {}; missed {:?}; not in gold {:?}",
+        s.right, s.gold, s.right, s.reported, s.mixed, s.missed, s.wrong
+    );
+    assert_eq!(s.mixed, 0, "findings mix clusters");
+    assert!(recall >= 80.0, "recall {recall:.1}% < 80%");
+    assert!(precision >= 90.0, "precision {precision:.1}% < 90%");
+}

@@ -131,6 +131,7 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             &[
                 "one hundred and three and two thirds", "a trillionth", "a hundred trillionths",
                 "a hundred thousand trillionths", "twenty fifths", "twenty one fifths",
+                "twenty-three fifths", "twenty and three and three fifths",
                 "a twenty-first", "one twenty-fifth", "three twenty-firsts", "three twenty firsts",
                 "twenty twenty fifths", "one hundred and thirty fifths", "one hundred thirty fifths",
                 "one hundred thirty two fifths", "one hundred thirty-two fifths",
@@ -185,6 +186,7 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
                 "I can give you 3 hundred and 21 yuan.", "4 thousand 3 hundred and 21 is a valid number.",
                 "4 thousand 3 hundred and 0 are two valid numbers.",
                 "4000 3 hundred and 21 are two valid numbers.", "I count 6 crore and two hundred",
+                "3 hundred and one is a valid numbers.",
             ],
         ),
         (
@@ -196,6 +198,10 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             "idioms and spelled-out codes: 'one last time', 'three-nought-four' carry no \
              count",
             &["Let's try one last time", "they were playing three-nought-four"],
+        ),
+        (
+            "catalogue abbreviations of dozen ('dzs', 'dozs')",
+            &[" 3 dzs", " five dozs"],
         ),
         (
             "'out of' with a scale ('two out of five hundred'): a ratio over a count, \
@@ -288,6 +294,8 @@ fn range_model_scope(input: &str) -> Option<&'static str> {
                 "The number is above one quarter and below a half.",
                 "x is larger than 10 and smaller than 20. y is no more than 50 and no less than 20.",
                 "find sales greater than 30 and less than or equal to 40",
+                "find sales greater than 30 and less than or equal to 40 and greater than or equal to 50",
+                "More than 40 and less than 10, more than 10 and less than 40 are not the same",
             ],
         ),
         (
@@ -372,8 +380,14 @@ fn range_model_design(input: &str) -> Option<&'static [(Option<f64>, Option<f64>
         "There're about five hundred or less in these products." => {
             Some(&[(Some(0.0), Some(550.0))])
         }
-        // "2 in 5" is a ratio, 0.4 or more; its bound is not shifted by one.
-        "How about 2 in 5 or more" => Some(&[(Some(0.4), None)]),
+        // "2 in 5" is a ratio, 0.4 or more; its bound is not shifted by one. In "more
+        // than 2 in 5" the bound is on the ratio, not on 2.
+        "How about 2 in 5 or more" | "How about more than 2 in 5" => Some(&[(Some(0.4), None)]),
+        // An age is a measure in years; measures keep a strict bound as written
+        // (DESIGN.md: percentages and measures keep decimals).
+        "He is more than thirty years old." | "He is over thirty years old." => {
+            Some(&[(Some(30.0), None)])
+        }
         _ => None,
     }
 }

@@ -2,7 +2,7 @@
 //! outlets.
 
 use super::Finding;
-use super::context::{Context, Filter, Info};
+use super::context::{Context, Filter, Info, SOHR, attribution_key};
 use super::disagreement::pair_finding;
 use super::sweep::{self, Extra, Pair, Sweep, claim_day};
 use crate::rules::Rule;
@@ -54,12 +54,12 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         if fa.doc == fb.doc || (fa.source != 0 && fa.source == fb.source) {
             return false;
         }
-        let who = ctx
-            .claim(p.earlier)
-            .attribution
-            .as_deref()
-            .unwrap_or("")
-            .trim();
+        let raw = ctx.claim(p.earlier).attribution.as_deref().unwrap_or("");
+        let who = if attribution_key(raw) == SOHR {
+            "the Syrian Observatory for Human Rights"
+        } else {
+            raw.trim()
+        };
         let lead = format!("both quote {who}: ");
         out.push(pair_finding(rule, ctx, &p, &lead));
         true
@@ -167,10 +167,16 @@ mod tests {
         let found = findings(&rule(CheckKind::Attribution), &claims);
         assert_eq!(
             found[0].reason,
-            "both quote the Observatory: '16' means exactly 16; '40' means exactly 40: they \
-             cannot both be true"
+            "both quote the Syrian Observatory for Human Rights: '16' means exactly 16; '40' \
+             means exactly 40: they cannot both be true"
         );
         assert_eq!(found[0].severity, Severity::Error);
+        let claims = vec![
+            claim("a.txt", "16").attr("Syrian state TV"),
+            claim("b.txt", "40").attr("syrian state tv"),
+        ];
+        let found = findings(&rule(CheckKind::Attribution), &claims);
+        assert!(found[0].reason.starts_with("both quote Syrian state TV: "));
         let mut r = rule(CheckKind::Attribution);
         r.tolerance = Tolerance {
             rel: 0.0,

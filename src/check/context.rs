@@ -234,7 +234,7 @@ impl<'a> Context<'a> {
                 }
                 None => 0,
             };
-            let plain = c.part_of.is_none() && !c.additional && c.trend.is_none();
+            let plain = c.part_of.is_none() && !c.partial && !c.additional && c.trend.is_none();
             info.push(Info {
                 rank: 0,
                 doc,
@@ -418,6 +418,73 @@ pub(crate) fn is_under(child: &str, parent: &str) -> bool {
         && child.as_bytes().get(parent.len()) == Some(&b'.')
 }
 
+/// Words that mark a figure as an update of another or superseded by one ("rose to",
+/// "an earlier toll"), as another incident's, group's or an addition ("also",
+/// "separately", "another", "24 others"), or as another time's ("last week", "months",
+/// "since").
+const OTHER_FIGURE_CUES: &[&str] = &[
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "raised",
+    "raising",
+    "climbed",
+    "climbs",
+    "climbing",
+    "increased",
+    "jumped",
+    "reached",
+    "updated",
+    "updating",
+    "revised",
+    "earlier",
+    "initially",
+    "initial",
+    "first",
+    "preliminary",
+    "previously",
+    "previous",
+    "later",
+    "now",
+    "bringing",
+    "brought",
+    "also",
+    "another",
+    "separately",
+    "separate",
+    "elsewhere",
+    "meanwhile",
+    "other",
+    "others",
+    "addition",
+    "additional",
+    "further",
+    "last",
+    "past",
+    "ago",
+    "since",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+];
+
+/// Whether a sentence may give a figure other than the incident's current one: an
+/// update or superseded toll, another incident, another time. Checks that compare
+/// figures within one document leave such sentences out.
+pub(crate) fn speaks_of_another_figure(sentence: &str) -> bool {
+    sentence.split(|c: char| !c.is_alphabetic()).any(|w| {
+        !w.is_empty()
+            && OTHER_FIGURE_CUES
+                .iter()
+                .any(|cue| cue.eq_ignore_ascii_case(w))
+    })
+}
+
 /// Two intervals disagree: neither meets the other, even with one of them widened by
 /// the tolerance (which one does not matter: the larger margin applies).
 pub(crate) fn apart(a: Interval, b: Interval, tol: Tolerance) -> bool {
@@ -441,6 +508,9 @@ pub(crate) fn day_number(d: Date) -> i32 {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     (era * 146_097 + doe - 719_468) as i32
 }
+
+/// The key of the Syrian Observatory for Human Rights, however it is named.
+pub(crate) const SOHR: &str = "syrian observatory for human rights";
 
 /// One key per primary source: lowercase, without a leading article or a
 /// "Britain-based"-style epithet, and every name of the Syrian Observatory for Human
@@ -480,7 +550,7 @@ pub(crate) fn attribution_key(raw: &str) -> String {
         || s.contains("syrian observatory")
         || s.contains("observatory for human rights")
     {
-        return "syrian observatory for human rights".to_string();
+        return SOHR.to_string();
     }
     s
 }
@@ -591,6 +661,25 @@ mod tests {
         ];
         for (s, a, dated) in cases {
             assert_eq!(since_anchor(s), (a.to_string(), dated), "{s}");
+        }
+    }
+
+    #[test]
+    fn other_figure_cues() {
+        let cases = [
+            ("A bomb killed 16 people in Hasaka on Tuesday.", false),
+            ("The toll later rose to 43.", true),
+            ("Three SDF fighters were also killed in the clashes.", true),
+            (
+                "In May, more than 60 civilians were killed in the town.",
+                false,
+            ),
+            ("Over the past two months 550 civilians were killed.", true),
+            ("ALSO: 5", true),
+            ("Alsop said 5", false),
+        ];
+        for (s, want) in cases {
+            assert_eq!(speaks_of_another_figure(s), want, "{s}");
         }
     }
 

@@ -1,7 +1,7 @@
 //! `inconsistency`: one document giving one thing figures that cannot both be true.
 
 use super::Finding;
-use super::context::{Context, Filter, apart};
+use super::context::{Context, Filter, apart, speaks_of_another_figure};
 use super::explain::{Draft, finding, margin, means};
 use super::sweep::pairs_among;
 use crate::claim::Claim;
@@ -17,11 +17,13 @@ use crate::rules::Rule;
 ///
 /// - a title figure that matches none of the body's figures (a copy of the title at
 ///   the head of the body does not count), reported against the body's current
-///   figure (its highest);
-/// - two body figures with the same predicate, not attributed to two different
-///   sources (one may be unattributed), neither in a sentence that speaks of an
-///   update ("rose", "earlier", "now", "initially", ...), so that a toll quoted beside
-///   its update, or one source's figure beside another's, is not flagged.
+///   figure (its highest, among sentences that do not speak of an update, another
+///   incident or another time);
+/// - two body figures in different sentences with the same predicate, not
+///   attributed to two different sources (one may be unattributed), neither in a
+///   sentence that speaks of an update, another incident, group or time ("rose",
+///   "earlier", "also", "others", "last week", ...), so that a toll quoted beside its
+///   update, or one source's figure beside another's, is not flagged.
 ///
 /// Each distinct pair of figures is reported once, however often the sentences are
 /// repeated.
@@ -97,10 +99,16 @@ fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let Some(&voice) = body.iter().max_by(|&&x, &&y| {
-            let (fx, fy) = (ctx.info(x), ctx.info(y));
-            fx.lo.total_cmp(&fy.lo).then(fy.rank.cmp(&fx.rank))
-        }) else {
+        // Any body figure can back the title; only one of the incident's own, current
+        // figures can contradict it.
+        let Some(&voice) = body
+            .iter()
+            .filter(|&&b| !speaks_of_another_figure(&ctx.claim(b).sentence))
+            .max_by(|&&x, &&y| {
+                let (fx, fy) = (ctx.info(x), ctx.info(y));
+                fx.lo.total_cmp(&fy.lo).then(fy.rank.cmp(&fx.rank))
+            })
+        else {
             continue;
         };
         let reason = format!(
@@ -117,7 +125,7 @@ fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
     let mut plain: Vec<(u32, u32, u32)> = bodies
         .iter()
         .map(|&b| (ctx.info(b), b))
-        .filter(|(f, b)| f.pred != 0 && !speaks_of_update(&ctx.claim(*b).sentence))
+        .filter(|(f, b)| f.pred != 0 && !speaks_of_another_figure(&ctx.claim(*b).sentence))
         .map(|(f, b)| (f.pred, f.rank, b))
         .collect();
     plain.sort_unstable();
@@ -139,6 +147,11 @@ fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
         pairs_among(ctx, &group, tol, &mut |x, y| {
             let (fx, fy) = (ctx.info(x), ctx.info(y));
             if fx.attr != 0 && fy.attr != 0 && fx.attr != fy.attr {
+                return false;
+            }
+            // Two figures in one sentence count different sets ("killed three in
+            // Hasaka and seven in Qamishli").
+            if ctx.claim(x).sentence == ctx.claim(y).sentence {
                 return false;
             }
             let key = (
@@ -184,42 +197,6 @@ fn repeats_title(title: &Claim, body: &Claim) -> bool {
         && body.start.abs_diff(title.start) <= 3
         && title.text.trim().eq_ignore_ascii_case(body.text.trim())
         && body.sentence.to_lowercase().contains(&t.to_lowercase())
-}
-
-/// Words that mark a figure as an update of another, or another as superseded.
-const UPDATE_CUES: &[&str] = &[
-    "rose",
-    "risen",
-    "rise",
-    "rises",
-    "rising",
-    "raised",
-    "raising",
-    "climbed",
-    "climbs",
-    "climbing",
-    "increased",
-    "jumped",
-    "reached",
-    "updated",
-    "revised",
-    "earlier",
-    "initially",
-    "initial",
-    "first",
-    "preliminary",
-    "previously",
-    "previous",
-    "later",
-    "now",
-    "bringing",
-    "brought",
-];
-
-fn speaks_of_update(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| !w.is_empty() && UPDATE_CUES.iter().any(|cue| cue.eq_ignore_ascii_case(w)))
 }
 
 #[cfg(test)]
@@ -359,6 +336,18 @@ mod tests {
                 "one attributed",
                 vec![claim("a", "16").at(0).attr("SOHR"), claim("a", "40").at(90)],
                 1,
+            ),
+            (
+                "one sentence",
+                vec![
+                    claim("a", "3")
+                        .at(0)
+                        .sentence("Strikes killed 3 people in A and 7 people in B."),
+                    claim("a", "7")
+                        .at(30)
+                        .sentence("Strikes killed 3 people in A and 7 people in B."),
+                ],
+                0,
             ),
             (
                 "two sources",

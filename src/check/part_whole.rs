@@ -1,7 +1,7 @@
 //! `part-whole`: a part larger than its whole.
 
 use super::Finding;
-use super::context::{Context, Filter, apart, is_under};
+use super::context::{Context, Filter, apart, is_under, speaks_of_another_figure};
 use super::explain::{Draft, finding, margin, means, subject_word};
 use crate::rules::Rule;
 
@@ -13,13 +13,17 @@ use crate::rules::Rule;
 ///
 /// - a claim given as part of another ("including", "of whom", "among them") whose
 ///   lower bound exceeds the whole's upper bound, even after the rule's tolerance:
-///   "12 people were killed, including 15 children";
+///   "12 people were killed, including 15 children" (a link from a class to its own
+///   subclass, the wrong way round, is ignored);
 /// - a figure for a subject class whose lower bound exceeds every figure for a class
-///   above it, for the same concept, place and date: "16 civilians were killed" in a
-///   report that says "10 people were killed". A class is compared with the classes
-///   above it only, never with its siblings (civilians are never compared with
-///   fighters), and the whole's highest figure is used so that an updated toll is not
-///   held against the part.
+///   above it, for the same concept, place and date, in another sentence: "16
+///   civilians were killed" in a report whose title says "10 killed". A class is
+///   compared with the classes above it only, never with its siblings (civilians are
+///   never compared with fighters). Every figure of the whole can back it, so an
+///   updated toll is not held against the part; but both the part and the whole
+///   need a figure from a sentence that does not speak of an update, another
+///   incident, group or time ("also", "earlier", "others", "last week"), since
+///   articles often report several.
 ///
 /// Each distinct part and whole is reported once, however often the sentence is
 /// repeated.
@@ -50,6 +54,11 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             }
             let fw = ctx.info(whole);
             if fw.doc != f.doc || fw.concept != f.concept || fw.kind != f.kind {
+                continue;
+            }
+            // A link from a class to one of its own subclasses ("13 civilians among
+            // them seven children" read the wrong way round) is no part.
+            if is_under(ctx.subject_name(whole), ctx.subject_name(i)) {
                 continue;
             }
             if f.lo > fw.hi && apart(f.interval(), fw.interval(), tol) {
@@ -100,29 +109,39 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
 /// One document's figures on one concept, place and date, sorted by subject: each
 /// subclass's highest lower bound against each parent class's highest upper bound.
 fn subclasses<K>(rule: &Rule, ctx: &Context, run: &[(K, u32, u32, u32)], out: &mut Vec<Finding>) {
-    // (subject, part: highest low, whole: highest high), ties to the earliest
-    let mut reps: Vec<(u32, u32, u32)> = Vec::new();
+    if run.first().map(|r| r.1) == run.last().map(|r| r.1) {
+        return;
+    }
+    // Per subject: the part is its highest lower bound among sentences about the
+    // incident's current figure; the whole is its highest upper bound anywhere, so
+    // that any figure can back the whole. Ties go to the earliest.
+    // (subject, part, whole, whether the subject has a figure about the incident)
+    let mut reps: Vec<(u32, Option<u32>, u32, bool)> = Vec::new();
     for &(_, subject, _, i) in run {
         let f = ctx.info(i);
+        let own = !speaks_of_another_figure(&ctx.claim(i).sentence);
         match reps.last_mut() {
-            Some((s, part, whole)) if *s == subject => {
-                if f.lo > ctx.info(*part).lo {
-                    *part = i;
+            Some((s, part, whole, any_own)) if *s == subject => {
+                if own && part.is_none_or(|p| f.lo > ctx.info(p).lo) {
+                    *part = Some(i);
                 }
                 if f.hi > ctx.info(*whole).hi {
                     *whole = i;
                 }
+                *any_own |= own;
             }
-            _ => reps.push((subject, i, i)),
+            _ => reps.push((subject, own.then_some(i), i, own)),
         }
     }
-    if reps.len() < 2 {
-        return;
-    }
-    for &(_, part, _) in &reps {
-        for &(_, _, whole) in &reps {
+    for &(_, part, _, _) in &reps {
+        let Some(part) = part else { continue };
+        for &(_, _, whole, _) in reps.iter().filter(|r| r.3) {
             let (child, parent) = (ctx.subject_name(part), ctx.subject_name(whole));
-            if !is_under(child, parent) {
+            let (cp, cw) = (ctx.claim(part), ctx.claim(whole));
+            // Within one sentence classes are listed side by side ("30 soldiers and 39
+            // rebel fighters"); a part named there is linked by `part_of`.
+            if !is_under(child, parent) || (cp.section == cw.section && cp.sentence == cw.sentence)
+            {
                 continue;
             }
             let (fp, fw) = (ctx.info(part), ctx.info(whole));
@@ -203,6 +222,17 @@ mod tests {
             (
                 "missing whole",
                 vec![whole("12"), children("a", "15", 20).part_of("a#9")],
+                0,
+            ),
+            (
+                "a link the wrong way round",
+                vec![
+                    whole("7").subject("people.civilians.children"),
+                    claim("a", "13")
+                        .at(20)
+                        .subject("people.civilians")
+                        .part_of("a#1"),
+                ],
                 0,
             ),
             (
@@ -293,6 +323,41 @@ mod tests {
             (
                 "additional",
                 vec![claim("a", "10"), civ("16", 50).additional()],
+                0,
+            ),
+            (
+                "listed side by side in one sentence",
+                vec![
+                    claim("a", "10").sentence("30 killed: 10 soldiers and 16 civilians."),
+                    civ("16", 50).sentence("30 killed: 10 soldiers and 16 civilians."),
+                ],
+                0,
+            ),
+            (
+                "the part speaks of another time",
+                vec![
+                    claim("a", "10"),
+                    civ("16", 50).sentence("Last month 16 civilians died."),
+                ],
+                0,
+            ),
+            (
+                "the whole is another group",
+                vec![
+                    claim("a", "10").sentence("Shelling killed 10 others in Homs."),
+                    civ("16", 50),
+                ],
+                0,
+            ),
+            (
+                "the whole's update backs it",
+                vec![
+                    claim("a", "10"),
+                    claim("a", "20")
+                        .at(20)
+                        .sentence("The toll later rose to 20."),
+                    civ("16", 50),
+                ],
                 0,
             ),
         ];

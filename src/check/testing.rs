@@ -96,6 +96,7 @@ pub(crate) fn claim(doc: &str, written: &str) -> Claim {
         doc_date: Some(d),
         frame: Frame::Incident,
         additional: false,
+        partial: false,
         sentence: format!("A bomb killed {text}."),
     }
 }

@@ -263,7 +263,6 @@ impl Extractor {
                 && concept
                     .as_deref()
                     .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
-                && m.noun_concept.is_none()
                 && self.lexicon.has_subject("people")
             {
                 subject = Some("people".to_string());
@@ -310,6 +309,7 @@ impl Extractor {
                 doc_date: doc.date,
                 frame,
                 additional: m.additional,
+                partial: m.partitive || m.part_of.is_some(),
                 sentence: text[sent.clone()].to_string(),
             });
         }
@@ -458,6 +458,14 @@ impl Extractor {
                 }
             }
             let head = words.last().map(|s| s.to_string()).unwrap_or_default();
+            // "44 dead", "12 wounded": the adjective is the predicate too.
+            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing") && words.len() == 1 {
+                m.predicate = Some(head.clone());
+                m.passive = true;
+                if let Some(c) = &m.noun_concept {
+                    m.concept = Some(c.clone());
+                }
+            }
             if m.unit.is_none() {
                 m.unit = Some(singular(&head));
             }
@@ -497,10 +505,16 @@ impl Extractor {
                 // Coordination: nothing but "and" or "," between the previous noun
                 // phrase and this quantity.
                 let gap: Vec<&str> = (ms[i - 1].after..qa).map(|k| word(k)).collect();
-                let coordinated = matches!(
-                    gap.as_slice(),
-                    ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["plus"]
-                ) && ms[i - 1].nb > ms[i - 1].na
+                // An empty gap is a list whose commas were stripped ("six women
+                // five children and three police officers"): only between counted
+                // nouns that name people.
+                let listed_people = gap.is_empty() && ms[i - 1].subject.is_some() && ms[i].subject.is_some();
+                let coordinated = (listed_people
+                    || matches!(
+                        gap.as_slice(),
+                        ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["plus"]
+                    ))
+                    && ms[i - 1].nb > ms[i - 1].na
                     && !ms[i - 1].partitive;
                 if coordinated {
                     let g = ms[i - 1].group.unwrap_or(i - 1);
@@ -545,6 +559,9 @@ impl Extractor {
     /// The verb that holds mention `i`'s number.
     fn read_predicate(&self, ms: &mut [Mention], i: usize, low: &[String]) {
         let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+        if ms[i].predicate.is_some() {
+            return;
+        }
         // The group's last member reads to the right, its first to the left.
         let (first, last) = match ms[i].group {
             Some(g) => {
@@ -581,6 +598,34 @@ impl Extractor {
             // "killed 100 people including 25 children and injured 400" starts a
             // new clause.
             if j < low.len() && matches!(word(j), "were" | "was" | "have" | "had" | "are") {
+                k = j;
+            }
+        }
+        // A prepositional phrase or an aside between the count and a passive verb:
+        // "30 militants of the terrorist group were killed", "35 people in total had
+        // died", "40 people mostly civilians were killed".
+        if matches!(
+            word(k),
+            "of" | "from" | "in" | "at" | "on" | "near" | "inside" | "with" | "mostly" | "mainly"
+                | "largely" | "many" | "most" | "belonging" | "loyal"
+        ) {
+            let mut j = k + 1;
+            let mut found = None;
+            while j < low.len() && j - k < 12 {
+                let w = word(j);
+                if matches!(w, "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and")
+                    || w.bytes().all(|b| b.is_ascii_digit())
+                    || self.is_verb_form(w)
+                {
+                    break;
+                }
+                if matches!(w, "were" | "was" | "have" | "has" | "had" | "are") {
+                    found = Some(j);
+                    break;
+                }
+                j += 1;
+            }
+            if let Some(j) = found {
                 k = j;
             }
         }
@@ -878,7 +923,8 @@ struct SentenceInfo {
     /// the sentence names a date or year far from the document's
     elsewhere: bool,
     since_tokens: Vec<(usize, bool)>,
-    war_total: bool,
+    /// positions of "the six-year war", "the civil war"
+    war_total: Vec<usize>,
     place: Option<String>,
 }
 
@@ -901,7 +947,7 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
             let p = word(k - 1);
             // "the six-year war", "the civil war has killed"
             if p.ends_with("-year") || p.ends_with("-years") || p == "civil" || p == "years-long" || p == "year-long" {
-                info.war_total = true;
+                info.war_total.push(k);
             }
         }
         if matches!(w, "last" | "previous") && matches!(word(k + 1), "year" | "month" | "week") {
@@ -963,7 +1009,13 @@ fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Docume
     if let Some(&(_, total)) = near {
         return if total { Frame::Total } else { Frame::Since };
     }
-    if info.war_total {
+    // "the six-year war has killed 320000": the war is the subject, close by; a
+    // monitor "which tracks Syria's five-year conflict" elsewhere in the sentence is not.
+    if info
+        .war_total
+        .iter()
+        .any(|&k| k < m.qa && m.qa - k <= 6)
+    {
         return Frame::Total;
     }
     if info.elsewhere {

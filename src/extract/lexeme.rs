@@ -126,12 +126,17 @@ pub(crate) struct Lower {
 
 impl Lower {
     pub(crate) fn new(w: &str) -> Lower {
+        Lower::new_bytes(w.as_bytes())
+    }
+
+    /// From bytes; anything but short ASCII gives the empty word.
+    pub(crate) fn new_bytes(w: &[u8]) -> Lower {
         let mut l = Lower {
             buf: [0; 16],
             len: 0,
         };
         if w.len() <= l.buf.len() && w.is_ascii() {
-            for (d, s) in l.buf.iter_mut().zip(w.bytes()) {
+            for (d, s) in l.buf.iter_mut().zip(w) {
                 *d = s.to_ascii_lowercase();
             }
             l.len = w.len();

@@ -307,10 +307,46 @@ fn round_scaled(v: f64) -> f64 {
     if (v - r).abs() <= 1e-12 * v.abs() { r } else { v }
 }
 
+/// A vulgar fraction character: "½", "¾", "⅔".
+pub(crate) fn vulgar_fraction(i: &str) -> Res<'_, f64> {
+    let Some(c) = i.chars().next() else {
+        return fail();
+    };
+    let v = match c {
+        '\u{bd}' => 0.5,
+        '\u{bc}' => 0.25,
+        '\u{be}' => 0.75,
+        '\u{2153}' => 1.0 / 3.0,
+        '\u{2154}' => 2.0 / 3.0,
+        '\u{2155}' => 0.2,
+        '\u{2156}' => 0.4,
+        '\u{2157}' => 0.6,
+        '\u{2158}' => 0.8,
+        '\u{2159}' => 1.0 / 6.0,
+        '\u{215a}' => 5.0 / 6.0,
+        '\u{215b}' => 0.125,
+        '\u{215c}' => 0.375,
+        '\u{215d}' => 0.625,
+        '\u{215e}' => 0.875,
+        _ => return fail(),
+    };
+    Ok((&i[c.len_utf8()..], v))
+}
+
 /// Digits with their scale: "1,300", "10k", "1.5 million", "3 million and a half",
-/// "3 dozens".
+/// "3 dozens", "2\u{bd}", "\u{be}".
 pub(crate) fn digit_numeral<'a>(money: bool) -> impl Fn(&'a str) -> Res<'a, Numeral> {
     move |i: &'a str| {
+        if let Ok((rest, f)) = vulgar_fraction(i) {
+            let n = Numeral {
+                value: f,
+                is_word: false,
+                scale: 1.0,
+                plain: 0,
+                leading_zero: false,
+            };
+            return Ok((rest, n));
+        }
         let (mut rest, d) = digits(i)?;
         let mut n = Numeral {
             value: d.value,
@@ -319,6 +355,11 @@ pub(crate) fn digit_numeral<'a>(money: bool) -> impl Fn(&'a str) -> Res<'a, Nume
             plain: d.plain,
             leading_zero: d.leading_zero,
         };
+        if let Ok((r, f)) = vulgar_fraction(rest) {
+            n.value += f;
+            n.plain = 0;
+            rest = r;
+        }
         if let Ok((r, s)) = suffix_scale(money)(rest) {
             n.scale = s;
             rest = r;
@@ -557,6 +598,10 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
     loop {
         let Ok((r, hy)) = word_sep(rest) else { break };
         let Ok((r, w)) = number_word(r) else { break };
+        // "and three quarters", "and one half": a numerator, left to `and_fraction`
+        if acc.last == Some(Word::And) && preceded(word_sep, denominator).parse(r).is_ok() {
+            break;
+        }
         if !acc.push(w, hy) {
             break;
         }
@@ -583,8 +628,17 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
             value += d;
             rest = r;
         } else if let Ok((r, f)) = and_fraction(rest) {
-            value += f * scale;
-            rest = r;
+            // "one billion and a half million": the fraction is of the scale after it
+            match preceded(ws, scale_word).parse(r) {
+                Ok((r2, s)) if s < scale => {
+                    value += f * s;
+                    rest = r2;
+                }
+                _ => {
+                    value += f * scale;
+                    rest = r;
+                }
+            }
         }
         // "two point two million", "five and a half million"
         if scale == 1.0 {
@@ -814,6 +868,12 @@ mod tests {
             ("one fifth", Some(0.2)),
             ("a half", Some(0.5)),
             ("three quarters", Some(0.75)),
+            ("\u{be}", Some(0.75)),
+            ("2\u{bd}", Some(2.5)),
+            ("one hundred and three quarters", Some(100.75)),
+            ("two million and one half", Some(2_500_000.0)),
+            ("one billion and a half million", Some(1_000_500_000.0)),
+            ("five billion and three quarters", Some(5_750_000_000.0)),
             ("minus 3", Some(-3.0)),
             ("-5", Some(-5.0)),
             ("negative five hundred and four", Some(-504.0)),

@@ -28,6 +28,27 @@ pub(crate) fn words<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str>
     }
 }
 
+/// The first entry of `table` whose phrase starts the input, trying only the entries
+/// whose first word is the input's first word (compared once, without allocating).
+pub(crate) fn phrase_table<'a, T: Copy>(i: &'a str, table: &[(&'static str, T)]) -> Res<'a, (&'static str, T)> {
+    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let first = &i.as_bytes()[..n];
+    if n == 0 {
+        return fail();
+    }
+    for &(p, v) in table {
+        let pb = p.as_bytes();
+        if pb.len() >= n
+            && pb[..n].eq_ignore_ascii_case(first)
+            && pb.get(n).is_none_or(|&c| c == b' ')
+            && let Ok((rest, _)) = words(p)(i)
+        {
+            return Ok((rest, (p, v)));
+        }
+    }
+    fail()
+}
+
 /// Qualifiers before a number. Tried in order: a phrase comes before any phrase that
 /// is its prefix or that it contains ("no more than" before "more than", "greater
 /// than or equal to" before "greater than", "just under" is nearly while "under" is
@@ -95,16 +116,11 @@ const BEFORE: &[(&str, Qualifier)] = &[
 
 /// A qualifier before a number, with the space after it.
 pub(crate) fn before(i: &str) -> Res<'_, Qualifier> {
-    for &(p, q) in BEFORE {
-        if let Ok((rest, _)) = words(p)(i) {
-            // "approx. 20"
-            let (rest, _) = opt(tag_cs(".")).parse(rest)?;
-            if let Ok((rest, _)) = ws(rest) {
-                return Ok((rest, q));
-            }
-        }
-    }
-    fail()
+    let (rest, (_, q)) = phrase_table(i, BEFORE)?;
+    // "approx. 20"
+    let (rest, _) = opt(tag_cs(".")).parse(rest)?;
+    let (rest, _) = ws(rest)?;
+    Ok((rest, q))
 }
 
 /// Qualifiers after a number. "or more" before "or" ranges is the caller's order.
@@ -132,16 +148,12 @@ pub(crate) fn after(i: &str) -> Res<'_, Qualifier> {
         return Ok((rest, Qualifier::MoreThan));
     }
     let (r, _) = ws(i)?;
-    for &(p, q) in AFTER {
-        if let Ok((rest, _)) = words(p)(r) {
-            // "20 or more than 30" is two bounds, not "20 or more"
-            if (ws, kw("than")).parse(rest).is_ok() {
-                continue;
-            }
-            return Ok((rest, q));
-        }
+    let (rest, (_, q)) = phrase_table(r, AFTER)?;
+    // "20 or more than 30" is two bounds, not "20 or more"
+    if (ws, kw("than")).parse(rest).is_ok() {
+        return fail();
     }
-    fail()
+    Ok((rest, q))
 }
 
 #[cfg(test)]

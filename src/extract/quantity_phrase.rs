@@ -39,7 +39,7 @@
 
 use super::lexeme::{Lower, Res, at_boundary, fail, hyphen, kw, ws, ws0};
 use super::nonclaim::{self, Verdict};
-use super::numeral::{Numeral, fraction_of_scale, numeral, sign, word_fraction};
+use super::numeral::{Numeral, fraction_of_scale, numeral, sign, vulgar_fraction, word_fraction};
 use super::qualifier::{self, words};
 use super::unit::{self, Unit};
 use super::vague::vague;
@@ -125,6 +125,9 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
                 if nonclaim::reads_as_age(text, &p) {
                     p.as_age();
                 }
+                if let Some(e) = restated(text, p.end, p.value) {
+                    (p.end, pos, at) = (e, e, e);
+                }
                 out.push(p.into_match());
             }
             Verdict::Skip => last_bare = None,
@@ -149,23 +152,54 @@ enum Anchor {
     Sign(usize),
 }
 
-/// Words that can be the core of a quantity phrase.
+/// Words that can be the core of a quantity phrase, sorted (binary search).
+const ANCHOR_WORDS: &[&str] = &[
+    "billion", "billions", "couple", "crore", "dozen", "dozens", "eight", "eighteen", "eighth",
+    "eighths", "eighty", "eleven", "few", "fifteen", "fifth", "fifths", "fifty", "five",
+    "forty", "four", "fourteen", "fourth", "fourths", "fourty", "half", "halves", "handful",
+    "hundred", "hundreds", "hundredth", "hundredths", "lakh", "million", "millions", "naught",
+    "nil", "nine", "nineteen", "ninety", "ninth", "ninths", "nought", "one", "pair", "quarter",
+    "quarters", "scores", "seven", "seventeen", "seventh", "sevenths", "seventy", "several",
+    "six", "sixteen", "sixth", "sixths", "sixty", "ten", "tens", "tenth", "tenths", "third",
+    "thirds", "thirteen", "thirty", "thousand", "thousands", "three", "trillion", "trillions",
+    "twelve", "twenty", "two", "zero",
+];
+
+/// A cheap signature of a lower-case word: length, first and last letters.
+const fn word_sig(first: u8, last: u8, len: usize) -> usize {
+    (len * 0x9e + (first as usize) * 0x3b + (last as usize) * 0x11) % 1024
+}
+
+/// A bit per signature of an anchor word: most other words are rejected by one test.
+const ANCHOR_SIGS: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut k = 0;
+    while k < ANCHOR_WORDS.len() {
+        let w = ANCHOR_WORDS[k].as_bytes();
+        let h = word_sig(w[0], w[w.len() - 1], w.len());
+        bits[h / 64] |= 1 << (h % 64);
+        k += 1;
+    }
+    bits
+};
+
+/// Whether the ASCII word `w` (any case) is an anchor word.
 fn is_anchor_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"zero" | b"nought" | b"naught" | b"nil" | b"one" | b"two" | b"three" | b"four"
-            | b"five" | b"six" | b"seven" | b"eight" | b"nine" | b"ten" | b"eleven"
-            | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen"
-            | b"seventeen" | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"forty"
-            | b"fourty" | b"fifty" | b"sixty" | b"seventy" | b"eighty" | b"ninety"
-            | b"hundred" | b"thousand" | b"million" | b"billion" | b"trillion" | b"lakh"
-            | b"crore" | b"dozen" | b"dozens" | b"scores" | b"tens" | b"hundreds"
-            | b"thousands" | b"millions" | b"billions" | b"trillions" | b"few" | b"several"
-            | b"couple" | b"handful" | b"pair" | b"half" | b"halves" | b"third" | b"thirds"
-            | b"quarter" | b"quarters" | b"fourth" | b"fourths" | b"fifth" | b"fifths"
-            | b"sixth" | b"sixths" | b"seventh" | b"sevenths" | b"eighth" | b"eighths"
-            | b"ninth" | b"ninths" | b"tenth" | b"tenths" | b"hundredth" | b"hundredths"
-    )
+    if !(3..=10).contains(&w.len()) {
+        return false;
+    }
+    let h = word_sig(
+        w[0].to_ascii_lowercase(),
+        w[w.len() - 1].to_ascii_lowercase(),
+        w.len(),
+    );
+    if ANCHOR_SIGS[h / 64] & (1 << (h % 64)) == 0 {
+        return false;
+    }
+    let lower = Lower::new_bytes(w);
+    ANCHOR_WORDS
+        .binary_search_by(|a| a.as_bytes().cmp(lower.bytes()))
+        .is_ok()
 }
 
 /// Words before an anchor that can open a phrase: qualifiers' first words, range
@@ -199,7 +233,7 @@ fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
             let j = i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             let glued = i > 0 && b[i - 1].is_ascii_digit();
             // `i..j` is ASCII, so a valid str
-            if !glued && j - i <= 10 && is_anchor_word(Lower::new(&text[i..j]).bytes()) {
+            if !glued && is_anchor_word(&b[i..j]) {
                 return Some((i, Anchor::Word(j)));
             }
             i = j;
@@ -216,7 +250,9 @@ fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
         }
         if c >= 0x80 {
             let ch = text[i..].chars().next()?;
-            if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}') {
+            if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}')
+                || vulgar_fraction(&text[i..]).is_ok()
+            {
                 return Some((i, Anchor::Sign(i + ch.len_utf8())));
             }
             i += ch.len_utf8();
@@ -247,7 +283,11 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
     let head = &text[pos..a];
     let mut glued = None;
     if let Some(h) = head.strip_suffix(['-', '\u{2212}']) {
-        if h.is_empty() || h.ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '[')) {
+        // a sign only after a space or an opening bracket: "2013-14" has none
+        let before = &text[..pos + h.len()];
+        if before.is_empty()
+            || before.ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '['))
+        {
             glued = Some(pos + h.len());
         }
     } else if text[a..].starts_with('$') {
@@ -376,6 +416,8 @@ struct Amount {
     money_after: bool,
     /// The numeral is the single word "one".
     one: bool,
+    /// The numeral is a lone vulgar fraction ("\u{be}").
+    vulgar: bool,
 }
 
 /// The core of a phrase, qualifier before it not included.
@@ -428,6 +470,7 @@ impl<'a> Grammar<'a> {
         let (starts, n) = candidate_starts(self.text, a, pos);
         starts[..n]
             .iter()
+            .filter(|&&s| !how_about(self.text, s))
             .find_map(|&s| self.phrase(s).filter(|p| p.end > a))
     }
 
@@ -452,10 +495,19 @@ impl<'a> Grammar<'a> {
                 let q = pre.or(c.post);
                 (q.unwrap_or(Qualifier::Vague), vague_interval(q, a, b, kind))
             }
-            _ => {
-                let q = pre.or(c.post).unwrap_or(Qualifier::Exact);
-                (q, single_interval(q, c.value, kind))
-            }
+            _ => match (pre, c.post) {
+                // "about 500 or more": at least about 500
+                (Some(Qualifier::Approx), Some(q @ (Qualifier::AtLeast | Qualifier::MoreThan))) => {
+                    (q, (widen(c.value, c.value, kind).0, None))
+                }
+                (Some(Qualifier::Approx), Some(q @ (Qualifier::AtMost | Qualifier::LessThan))) => {
+                    (q, (Some(0.0), widen(c.value, c.value, kind).1))
+                }
+                _ => {
+                    let q = pre.or(c.post).unwrap_or(Qualifier::Exact);
+                    (q, single_interval(q, c.value, kind))
+                }
+            },
         };
         let (low, high) = match (low.map(tidy), high.map(tidy)) {
             (Some(l), Some(h)) if l > h => (Some(h), Some(l)),
@@ -516,7 +568,9 @@ impl<'a> Grammar<'a> {
         };
         let before_num = r;
         let (r, mut n) = numeral(cur.is_some())(r)?;
-        let one = n.is_word && before_num[..before_num.len() - r.len()].eq_ignore_ascii_case("one");
+        let written = &before_num[..before_num.len() - r.len()];
+        let one = n.is_word && written.eq_ignore_ascii_case("one");
+        let vulgar = vulgar_fraction(written).is_ok_and(|(rest, _)| rest.is_empty());
         if let Some(s) = sgn {
             n.value *= s;
             n.plain = 0;
@@ -565,6 +619,7 @@ impl<'a> Grammar<'a> {
                 post,
                 money_after,
                 one,
+                vulgar,
             },
         ))
     }
@@ -581,9 +636,12 @@ impl<'a> Grammar<'a> {
         }
         let (kind, unit) = match a.unit {
             Some(u) => (u.kind, Some(u.name)),
+            // "\u{be}" alone is a ratio
+            None if a.vulgar => (Kind::Ratio, None),
             None => (Kind::Count, None),
         };
         let shape = match (a.unit, a.one) {
+            _ if a.vulgar => Shape::Other,
             (None, true) => Shape::One,
             (None, false) => Shape::Bare {
                 plain: a.n.plain,
@@ -780,6 +838,24 @@ impl<'a> Grammar<'a> {
     }
 }
 
+/// "how about", "what about": "about" asks, it does not approximate.
+fn how_about(text: &str, s: usize) -> bool {
+    kw("about")(&text[s..]).is_ok()
+        && super::lexeme::prev_word(text, s)
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("how") || w.eq_ignore_ascii_case("what"))
+}
+
+/// A number restated in brackets right after a claim: "forty-five (45)", "45
+/// (forty five)". Returns the end of the closing bracket when the value is the same.
+fn restated(text: &str, end: usize, value: f64) -> Option<usize> {
+    let t = &text[end..];
+    let (r, _) = ws0(t).ok()?;
+    let r = r.strip_prefix('(')?;
+    let (r, n) = numeral(false)(r).ok()?;
+    let r = r.strip_prefix(')')?;
+    (n.value == value).then(|| text.len() - r.len())
+}
+
 /// A dash between the ends of a range.
 fn dash(i: &str) -> Res<'_, &str> {
     super::lexeme::dash(i)
@@ -840,11 +916,6 @@ fn range_core(a: &Amount, b: &Amount, conn: Conn) -> Option<Core> {
         (Some(x), Some(y)) if x != y => return None,
         (x, y) => y.or(x),
     };
-    // "in 2011 to 1.5 million": a year and an amount are not the ends of a range
-    let year = |n: &Numeral| n.plain == 4 && (1900.0..=2099.0).contains(&n.value);
-    if year(&a.n) != year(&b.n) && (a.n.plain == 4 || b.n.plain == 4) {
-        return None;
-    }
     let (mut av, mut bv) = (a.n.value, b.n.value);
     // "between 2 and 3 million", "$3-5 billion": the scale of the second end
     if a.n.scale == 1.0 && b.n.scale > 1.0 && av <= bv / b.n.scale {
@@ -890,6 +961,11 @@ fn range_core(a: &Amount, b: &Amount, conn: Conn) -> Option<Core> {
                 return Some(code);
             }
         }
+    }
+    // "in 2011 to 1.5 million": a year and an amount are not the ends of a range
+    let year = |n: &Numeral| n.plain == 4 && (1900.0..=2099.0).contains(&n.value);
+    if year(&a.n) != year(&b.n) && (a.n.plain == 4 || b.n.plain == 4) {
+        return None;
     }
     Some(Core {
         num: (a.num.0, b.num.1),

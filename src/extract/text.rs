@@ -22,15 +22,17 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        let end_here = match c {
-            b'\n' => true,
-            b'.' | b'!' | b'?' => is_sentence_end(text, i),
-            _ => false,
+        let stop = match c {
+            b'\n' if wrapped_line(text, start, i) => None,
+            b'\n' => Some(i),
+            b'.' | b'!' | b'?' => sentence_end(text, i),
+            _ => None,
         };
-        if end_here {
-            let stop = if c == b'\n' { i } else { i + 1 };
+        if let Some(stop) = stop {
             push_trimmed(text, start, stop, &mut out);
             start = stop;
+            i = stop.max(i + 1);
+            continue;
         }
         i += 1;
     }
@@ -47,7 +49,23 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>
     }
 }
 
-fn is_sentence_end(text: &str, i: usize) -> bool {
+/// Whether the line break at `nl` only wraps a paragraph: the line before is long and
+/// does not end a sentence, and a non-blank line follows ("more than 700 air\nstrikes").
+/// Short lines (headlines, bylines, datelines) and blank lines always break.
+fn wrapped_line(text: &str, sentence_start: usize, nl: usize) -> bool {
+    const WRAP_WIDTH: usize = 50;
+    let line_start = text[sentence_start..nl].rfind('\n').map_or(sentence_start, |p| sentence_start + p + 1);
+    let line = text[line_start..nl].trim();
+    let next = text[nl + 1..].split('\n').next().unwrap_or("").trim();
+    if next.is_empty() || line.chars().count() < WRAP_WIDTH {
+        return false;
+    }
+    !line.ends_with(['.', '!', '?', ':', '"', '\u{201d}'])
+}
+
+/// Where a sentence ending at the stop `text[i]` ends (after any closing quotes), or
+/// None when the stop does not end a sentence.
+fn sentence_end(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     // Closing quotes and brackets may follow the stop.
     let mut j = i + 1;
@@ -59,20 +77,20 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
         j += 3;
     }
     if j >= b.len() {
-        return true;
+        return Some(j);
     }
     if !b[j].is_ascii_whitespace() {
-        return false;
+        return None;
     }
     let next = text[j..].trim_start();
     let Some(nc) = next.chars().next() else {
-        return true;
+        return Some(j);
     };
     if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '\'' | '(')) {
-        return false;
+        return None;
     }
     if b[i] != b'.' {
-        return true;
+        return Some(j);
     }
     // The word before the period: an abbreviation or an initial does not end a sentence.
     let before = &text[..i];
@@ -81,10 +99,16 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
         .map_or(0, |p| p + 1);
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return false;
+        return None;
     }
     let lw = word.to_ascii_lowercase();
-    !ABBREVIATIONS.contains(&lw.as_str())
+    // "No. 5" abbreviates "number" only before a digit.
+    let abbreviation = if lw == "no" {
+        nc.is_ascii_digit()
+    } else {
+        ABBREVIATIONS.contains(&lw.as_str())
+    };
+    (!abbreviation).then_some(j)
 }
 
 /// What a token is.
@@ -186,6 +210,18 @@ mod tests {
             ("Mr. Smith said 1.5 million.", &["Mr. Smith said 1.5 million."]),
             ("The U.S. said so. Then more.", &["The U.S. said so.", "Then more."]),
             ("Headline\nBody text here.", &["Headline", "Body text here."]),
+            (
+                "Coalition aircraft have carried out more than 700 air\nstrikes since January.",
+                &["Coalition aircraft have carried out more than 700 air\nstrikes since January."],
+            ),
+            (
+                "A paragraph line that is long enough and ends here.\nNext one.",
+                &["A paragraph line that is long enough and ends here.", "Next one."],
+            ),
+            (
+                "A long line that goes on without any stop at its end\n\nNew paragraph",
+                &["A long line that goes on without any stop at its end", "New paragraph"],
+            ),
             ("He said \"no.\" Then", &["He said \"no.\"", "Then"]),
             ("A. Smith came.", &["A. Smith came."]),
             ("ends in lower. case", &["ends in lower. case"]),

@@ -11,7 +11,7 @@
 //! only in lower case and only after a number (never a word on its own).
 
 use super::lexeme::{Lower, Res, ascii_word, at_boundary, fail, hyphen, kw, kw_cs, tag_ci, ws, ws0};
-use super::qualifier::words;
+use super::qualifier::{phrase_table, words};
 use crate::quantity::Kind;
 use nom::Parser;
 use nom::branch::alt;
@@ -71,6 +71,9 @@ pub(crate) fn currency_prefix(i: &str) -> Res<'_, &'static str> {
             return Ok((rest, code));
         }
     }
+    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return fail();
+    }
     for &code in CODES {
         if let Ok((rest, _)) = kw_cs(code)(i) {
             // "USD 5", "EUR 2.5bn": a code counts only before a number
@@ -123,7 +126,6 @@ pub(crate) fn currency_after(i: &str) -> Res<'_, Unit> {
 pub(crate) fn currency_word(i: &str) -> Res<'_, Unit> {
     const NAMES: &[(&str, &str)] = &[
         ("US dollars", "USD"),
-        ("U.S. dollars", "USD"),
         ("American dollars", "USD"),
         ("Canadian dollars", "CAD"),
         ("Australian dollars", "AUD"),
@@ -152,16 +154,17 @@ pub(crate) fn currency_word(i: &str) -> Res<'_, Unit> {
         ("riyals", "SAR"),
         ("dirhams", "AED"),
     ];
-    for &(name, code) in NAMES {
-        // "U.S. dollars": the dots are not word breaks for `words`
-        let parsed = if name.contains('.') {
-            tag_ci(name)(i).ok().filter(|(r, _)| at_boundary(r))
-        } else {
-            words(name)(i).ok()
-        };
-        if let Some((rest, _)) = parsed {
-            return Ok((rest, money(code)));
-        }
+    if let Ok((rest, (_, code))) = phrase_table(i, NAMES) {
+        return Ok((rest, money(code)));
+    }
+    // "U.S. dollars": the dots are not word breaks for `words`
+    if let Ok((rest, _)) = tag_ci("U.S. dollars")(i)
+        && at_boundary(rest)
+    {
+        return Ok((rest, money("USD")));
+    }
+    if !i.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return fail();
     }
     for &code in CODES {
         if let Ok((rest, _)) = kw_cs(code)(i) {
@@ -231,10 +234,8 @@ pub(crate) fn measure_after(i: &str) -> Res<'_, Unit> {
         ("degrees centigrade", "celsius"),
         ("degrees Fahrenheit", "fahrenheit"),
     ];
-    for &(p, name) in PHRASES {
-        if let Ok((rest, _)) = words(p)(r) {
-            return Ok((rest, measure(name)));
-        }
+    if let Ok((rest, (_, name))) = phrase_table(r, PHRASES) {
+        return Ok((rest, measure(name)));
     }
     for (t, name) in [("km/h", "km/h"), ("km2", "km2"), ("km\u{b2}", "km2")] {
         if let Some(rest) = r.strip_prefix(t)

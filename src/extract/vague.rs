@@ -144,7 +144,7 @@ fn alone_ok(rest: &str) -> bool {
             .is_ok()
 }
 
-/// "a few", "several", "a couple", "a handful", "a pair (of)".
+/// "a few", "several", "a couple", "a handful", "a pair".
 fn multiplier_alone(i: &str) -> Res<'_, Vague> {
     if let Ok((rest, _)) = (kw("a"), ws, kw("few")).parse(i) {
         return Ok((rest, Vague { low: 2.0, high: 5.0 }));
@@ -155,7 +155,7 @@ fn multiplier_alone(i: &str) -> Res<'_, Vague> {
     let (rest, v) = alt((
         value(Vague { low: 2.0, high: 2.0 }, (kw("a"), ws, kw("couple"))),
         value(Vague { low: 2.0, high: 5.0 }, (kw("a"), ws, kw("handful"))),
-        value(Vague { low: 2.0, high: 2.0 }, (kw("a"), ws, kw("pair"), peek((ws, kw("of"))))),
+        value(Vague { low: 2.0, high: 2.0 }, (kw("a"), ws, kw("pair"))),
     ))
     .parse(i)?;
     if alone_ok(rest) { Ok((rest, v)) } else { fail() }
@@ -206,7 +206,7 @@ mod tests {
             "many people",
             "tens",
             "a couple who married",
-            "a pair",
+            "a pair who",
             "some people",
             "hundred",
         ] {

@@ -754,6 +754,11 @@ description = "x"
             );
             for e in &r.examples {
                 for t in &e.texts {
+                    // A text may open with front matter (a headline, a date).
+                    let t = match t.strip_prefix("---\n") {
+                        Some(rest) => rest.split_once("\n---\n").map_or(rest, |(_, body)| body),
+                        None => t.as_str(),
+                    };
                     assert!(t.ends_with('.'), "{}: {t:?} is not a full sentence", r.id);
                     assert!(t.starts_with(char::is_uppercase), "{}: {t:?}", r.id);
                 }
