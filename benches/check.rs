@@ -89,7 +89,8 @@ impl Doc {
             doc_date: Some(self.date),
             frame: Frame::Incident,
             additional: false,
-            sentence: String::from("A bomb killed people."),
+            partial: false,
+            sentence: format!("In report {}, a bomb killed people.", self.n),
         }
     }
 }

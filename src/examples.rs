@@ -1,10 +1,12 @@
 //! Running rules' inline examples (`recount test-rules`): each `flag` example must give
 //! at least one finding of its rule, each `pass` example none.
 //!
-//! The texts of one example are documents of one event: they get the same date
-//! (2024-01-10) and place (`example`) and sources `example-1`, `example-2`, ... in the
-//! order given, unless a text opens with front matter of its own (`---` lines with
-//! `date:`, `source:`, `place:`), which is how a `trend` example dates its reports.
+//! The texts of one example are documents of one event: they get the same date and
+//! place (`example`) and sources `example-1`, `example-2`, ... in the order given,
+//! unless a text opens with front matter of its own (`---` lines with `date:`,
+//! `source:`, `place:`), which is how a `trend` example dates its reports. The date is
+//! a day of the week of 2024-01-08, the day the texts name ("on Sunday" is
+//! 2024-01-14), or the Wednesday when they name none.
 
 use crate::check::{self, Finding};
 use crate::claim::Claim;
@@ -26,8 +28,29 @@ pub struct ExampleResult {
     pub problems: Vec<String>,
 }
 
+/// The date example documents get: the weekday the texts name, in the week of
+/// 2024-01-08 (a Monday).
+fn example_date(ex: &Example) -> jiff::civil::Date {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let named = ex.texts.iter().find_map(|t| {
+        t.split(|c: char| !c.is_alphabetic())
+            .find_map(|w| DAYS.iter().position(|d| w.eq_ignore_ascii_case(d)))
+    });
+    let offset = named.unwrap_or(2) as i8;
+    jiff::civil::date(2024, 1, 8 + offset)
+}
+
 /// The documents an example stands for.
 pub fn example_documents(ex: &Example) -> (Vec<Document>, Vec<String>) {
+    let date = example_date(ex);
     let mut docs = Vec::new();
     let mut problems = Vec::new();
     for (i, text) in ex.texts.iter().enumerate() {
@@ -35,12 +58,11 @@ pub fn example_documents(ex: &Example) -> (Vec<Document>, Vec<String>) {
         match corpus::document_from_text(&id, text) {
             Ok(mut d) => {
                 d.source.get_or_insert_with(|| id.clone());
-                d.date
-                    .get_or_insert(jiff::civil::date(2024, 1, 10));
+                d.date.get_or_insert(date);
                 d.place.get_or_insert_with(|| "example".to_string());
                 docs.push(d);
             }
-            Err(e) => problems.push(format!("{id}: {e}")),
+            Err(e) => problems.push(format!("{id}: {}", e.message)),
         }
     }
     (docs, problems)

@@ -4,7 +4,7 @@
 use super::Finding;
 use super::context::{Context, Filter, Info, SOHR, attribution_key};
 use super::disagreement::pair_finding;
-use super::sweep::{self, Extra, Pair, Sweep, claim_day};
+use super::sweep::{self, Extra, Pair, Sweep, event_day};
 use crate::rules::Rule;
 
 /// Flag a primary source quoted with figures that cannot both be true.
@@ -37,7 +37,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         ctx,
         |f| f.whole && f.attr != 0 && filter.comparable(f),
         Extra::Attribution,
-        claim_day,
+        event_day,
     );
     let class = |_: &Info| 0u64;
     let s = Sweep {
@@ -45,7 +45,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         window: rule.window_days,
         tol: rule.tolerance,
         extra: Extra::Attribution,
-        day: claim_day,
+        day: event_day,
         falls_only: false,
         class: Some(&class),
     };

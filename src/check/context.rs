@@ -121,9 +121,50 @@ impl Owned {
     }
 }
 
+/// The kinds of incident a sentence describes, as bits: a blast, a chemical
+/// attack, bombardment from the air or by artillery, ground fighting, executions.
+/// Two figures whose sentences both name a kind, and no kind in common, are about
+/// different incidents ("a rocket bomb killed one person" and "a chemical massacre
+/// killed hundreds").
+pub(crate) fn incident_kinds(sentence: &str) -> u8 {
+    const BLAST: u8 = 1;
+    const CHEMICAL: u8 = 2;
+    const BOMBARDMENT: u8 = 4;
+    const GROUND: u8 = 8;
+    const EXECUTION: u8 = 16;
+    let mut kinds = 0;
+    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        if w.is_empty() {
+            continue;
+        }
+        let w = w.to_lowercase();
+        let w = w.as_str();
+        kinds |= match w {
+            "bomb" | "bombs" | "bombing" | "bombings" | "bomber" | "bombers" | "blast" | "blasts"
+            | "explosion" | "explosions" | "explosive" | "explosives" | "exploded" | "suicide"
+            | "car-bomb" | "ied" | "ieds" | "detonated" | "booby-trapped" => BLAST,
+            "chemical" | "gas" | "sarin" | "chlorine" | "toxic" | "nerve" | "poison" | "poisonous"
+            | "suffocation" => CHEMICAL,
+            "airstrike" | "airstrikes" | "air" | "strikes" | "raid" | "raids" | "warplanes" | "jets"
+            | "planes" | "aircraft" | "helicopter" | "helicopters" | "bombardment" | "barrel"
+            | "shelling" | "shells" | "shelled" | "shell" | "rocket" | "rockets" | "mortar"
+            | "mortars" | "artillery" | "missile" | "missiles" | "bombed" | "bombarded" => {
+                BOMBARDMENT
+            }
+            "clashes" | "clash" | "fighting" | "battle" | "battles" | "assault" | "offensive"
+            | "ambush" | "gunfire" | "firefight" | "sniper" | "snipers" | "combat" => GROUND,
+            "executed" | "execution" | "executions" | "beheaded" | "beheading" => EXECUTION,
+            _ => 0,
+        };
+    }
+    kinds
+}
+
 /// What the checks need of one claim, in a compact form.
 #[derive(Clone, Debug)]
 pub(crate) struct Info {
+    /// [`incident_kinds`] of the claim's sentence.
+    pub incident: u8,
     /// Position of the claim in the batch ordered by document, section, offset.
     pub rank: u32,
     pub doc: u32,
@@ -141,6 +182,9 @@ pub(crate) struct Info {
     pub group: u32,
     /// The claim's date (the sentence's, else the document's) as a day number.
     pub day: Option<i32>,
+    /// The day the claim's document is placed on among other documents' events: the
+    /// document's date, else the sentence's.
+    pub event_day: Option<i32>,
     /// The document's date as a day number.
     pub doc_day: Option<i32>,
     /// When a running tally was reported: the sentence's date ("monitors said on
@@ -153,7 +197,8 @@ pub(crate) struct Info {
     pub kind: Kind,
     pub section: Section,
     pub frame: Frame,
-    /// Not a part, not an addition ("another 5"), not a change ("rose 5%").
+    /// Not a part, not a sub-count ("four of them"), not an addition ("another 5"),
+    /// not a change ("rose 5%").
     pub plain: bool,
     /// Whether the claim can stand for a whole-incident figure: plain, in the
     /// incident frame, and not one of several coordinated claims on one subject.
@@ -217,6 +262,10 @@ impl<'a> Context<'a> {
                 _ => 0,
             };
             let day = c.date.or(c.doc_date).map(day_number);
+            // Documents are placed in events by their own dates: a corpus's date
+            // column is often the incident's, and a sentence naming a date far from
+            // it marks the claim as another event already (frame `other`).
+            let event_day = c.doc_date.or(c.date).map(day_number);
             let doc_day = c.doc_date.map(day_number);
             let (anchor, report_day) = if c.frame == Frame::Since {
                 let (anchor, dated) = since_anchor(&c.sentence);
@@ -236,6 +285,7 @@ impl<'a> Context<'a> {
             };
             let plain = c.part_of.is_none() && !c.partial && !c.additional && c.trend.is_none();
             info.push(Info {
+                incident: incident_kinds(&c.sentence),
                 rank: 0,
                 doc,
                 concept: concepts.id(c.concept.as_deref()),
@@ -248,6 +298,7 @@ impl<'a> Context<'a> {
                 pred: preds.id(c.predicate.as_deref()),
                 group,
                 day,
+                event_day,
                 doc_day,
                 report_day,
                 lo: bound(c.low, f64::NEG_INFINITY),

@@ -3,7 +3,7 @@
 use super::Finding;
 use super::context::{Context, Filter, Info};
 use super::explain::{Draft, cannot_both, finding, means};
-use super::sweep::{self, Extra, Pair, Sweep, claim_day};
+use super::sweep::{self, Extra, Pair, Sweep, event_day};
 use crate::rules::{Rule, Severity};
 
 /// Flag documents whose figures for one event disagree.
@@ -12,7 +12,9 @@ use crate::rules::{Rule, Severity};
 ///
 /// Two documents reporting the same event (the same explicit event key, or the same
 /// place with dates within the rule's window) whose whole-incident figures for the
-/// same concept and subject do not overlap, even after the rule's tolerance. Each
+/// same concept and subject do not overlap, even after the rule's tolerance, and
+/// whose sentences do not describe different kinds of incident (a blast, a chemical
+/// attack, bombardment, ground fighting, executions). Each
 /// document speaks through its current figure (the highest lower bound it gives, so
 /// an update beside an earlier toll is not held against it). Outlets repeating the
 /// same primary source with the same number count as one voice, so each pair of
@@ -36,7 +38,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         ctx,
         |f| f.whole && filter.comparable(f),
         Extra::Nothing,
-        claim_day,
+        event_day,
     );
     let class = |f: &Info| -> u64 {
         if f.attr != 0 {
@@ -52,17 +54,24 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         window: rule.window_days,
         tol: rule.tolerance,
         extra: Extra::Nothing,
-        day: claim_day,
+        day: event_day,
         falls_only: false,
         class: Some(&class),
     };
     sweep::pairs(ctx, &voices, &s, &mut |p: Pair<'_>| {
-        if ctx.info(p.earlier).doc == ctx.info(p.later).doc {
+        let (fa, fb) = (ctx.info(p.earlier), ctx.info(p.later));
+        if fa.doc == fb.doc || different_incidents(fa, fb) {
             return false;
         }
         out.push(pair_finding(rule, ctx, &p, ""));
         true
     });
+}
+
+/// Whether two figures' sentences describe different kinds of incident (both name
+/// one, and none in common).
+pub(crate) fn different_incidents(a: &Info, b: &Info) -> bool {
+    a.incident != 0 && b.incident != 0 && a.incident & b.incident == 0
 }
 
 /// The finding for a disagreeing pair of voices of different documents: `a` is the
@@ -209,7 +218,7 @@ mod tests {
             ("other place", other(claim("b.txt", "40").place("idlib"))),
             (
                 "beyond window",
-                other(claim("b.txt", "40").date("2017-04-22")),
+                other(claim("b.txt", "40").doc_date("2017-04-22")),
             ),
             (
                 "other subject",

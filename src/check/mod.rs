@@ -20,9 +20,10 @@
 //!   civilians, never civilians with people or people with fighters. A subclass meets
 //!   its parent only in `part-whole`, one way: the subclass cannot exceed the parent.
 //! - A *whole figure* is a claim in the incident frame that is not a part
-//!   (`part_of`), not an addition ("another 5"), not a change ("rose 5%"), and not one
-//!   of several coordinated claims on the same subject ("38 militants and three SDF
-//!   fighters"). Only whole figures are compared as tolls.
+//!   (`part_of`), not a sub-count (`partial`: "four of them"), not an addition
+//!   ("another 5"), not a change ("rose 5%"), and not one of several coordinated
+//!   claims on the same subject ("38 militants and three SDF fighters"). Only whole
+//!   figures are compared as tolls.
 //! - Scope `event`: two claims are in one event when both carry the same explicit
 //!   `event` key, or (when at least one has no key) they name the same place and their
 //!   dates lie within the rule's `window` in days. Claims with neither cannot be placed

@@ -22,6 +22,11 @@ pub(crate) fn claim_day(f: &Info) -> Option<i32> {
     f.day
 }
 
+/// The day a claim's document is placed on when documents are grouped into events.
+pub(crate) fn event_day(f: &Info) -> Option<i32> {
+    f.event_day
+}
+
 pub(crate) fn report_day(f: &Info) -> Option<i32> {
     f.report_day
 }
@@ -74,8 +79,10 @@ pub(crate) struct Pair<'p> {
 /// count towards [`MAX_PARTNERS`]).
 pub(crate) type Emit<'e> = dyn FnMut(Pair<'_>) -> bool + 'e;
 
-/// One voice per document and key: among `eligible` claims, the one with the highest
-/// lower bound, ties to the earliest in the text.
+/// One voice per document and key: among `eligible` claims, the headline's when the
+/// headline gives one (it states the story's own figure; a body may go on to other
+/// incidents), else the one with the highest lower bound (an update beats the toll it
+/// updates), ties to the earliest in the text.
 pub(crate) fn voices(
     ctx: &Context,
     eligible: impl Fn(&Info) -> bool,
@@ -85,19 +92,20 @@ pub(crate) fn voices(
     let mut out = Vec::new();
     // (concept, subject, extra, event, place, day) of one document
     type Key = (u32, u32, u32, u32, u32, Option<i32>);
-    let mut buf: Vec<(Key, u64, u32, u32)> = Vec::new();
+    let mut buf: Vec<(Key, bool, u64, u32, u32)> = Vec::new();
     for range in &ctx.docs {
         buf.clear();
         for &i in &ctx.order[range.clone()] {
             let f = ctx.info(i);
             if eligible(f) {
                 let key = (f.concept, f.subject, extra.of(f), f.event, f.place, day(f));
-                buf.push((key, !ordered(f.lo), f.rank, i));
+                let body = f.section != crate::corpus::Section::Title;
+                buf.push((key, body, !ordered(f.lo), f.rank, i));
             }
         }
         buf.sort_unstable();
         let mut last = None;
-        for &(key, _, _, i) in &buf {
+        for &(key, _, _, _, i) in &buf {
             if last != Some(key) {
                 out.push(i);
                 last = Some(key);

@@ -39,8 +39,13 @@ const PEOPLE_CONCEPTS: &[&str] = &[
 ];
 
 /// Days a sentence's own date may stand from the document's and still speak of the
-/// document's event.
-const SAME_EVENT_DAYS: i32 = 7;
+/// document's event: a day either way absorbs the gap between an incident and its
+/// report.
+const SAME_EVENT_DAYS: i32 = 1;
+
+/// A full date this close to the document's date is a dateline ("Wed 05 Apr 2017",
+/// "Published July 2 2016"), not the date of what a sentence reports.
+const DATELINE_DAYS: i32 = 3;
 
 #[derive(Clone, Debug)]
 struct VerbForm {
@@ -84,6 +89,8 @@ struct Mention {
     trend: Option<Trend>,
     /// "others", "more": counts of the same kind as a neighbour
     other_ref: bool,
+    /// a plan or a possibility ("30000 people will be evacuated"), not an event
+    hypothetical: bool,
 }
 
 impl Extractor {
@@ -128,6 +135,11 @@ impl Extractor {
             let text = doc.section(section);
             if !text.is_empty() {
                 self.extract_section(doc, section, text, &mut claims);
+            }
+        }
+        if dateline_elsewhere(doc) {
+            for c in &mut claims {
+                c.frame = Frame::Other;
             }
         }
         claims
@@ -258,6 +270,17 @@ impl Extractor {
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
                 concept = None;
                 subject = None;
+            }
+            // A verb that counts people with an object that is not a person ("had left
+            // the two rebel-besieged villages") does not count people at all.
+            let lowercase_object = m.nb > m.na
+                && !m.passive
+                && m.noun_concept.is_none()
+                && subject.is_none()
+                && !m.other_ref
+                && (m.na..m.nb).all(|j| !toks[j].text(text).starts_with(char::is_uppercase));
+            if lowercase_object && concept.as_deref().is_some_and(|c| PEOPLE_CONCEPTS.contains(&c)) {
+                concept = None;
             }
             if subject.is_none()
                 && concept
@@ -498,6 +521,8 @@ impl Extractor {
             let before = |n: usize| if qa >= n { word(qa - n) } else { "" };
             if matches!(before(1), "another" | "further" | "additional")
                 || (before(1) == "other" && before(2) == "an")
+                || (before(1) == "with" && before(2) == "along")
+                || (before(1) == "to" && before(2) == "addition" && before(3) == "in")
             {
                 ms[i].additional = true;
             }
@@ -522,6 +547,24 @@ impl Extractor {
                     ms[i].group = Some(g);
                     if ms[i].part_of.is_none() {
                         ms[i].part_of = ms[i - 1].part_of;
+                    }
+                }
+            }
+            // "Among the dead were seven people": a part of a toll not given here.
+            {
+                let mut b = 1;
+                while matches!(before(b), "were" | "was" | "are" | "is" | "also") {
+                    b += 1;
+                }
+                if b > 1 && before(b + 2) == "among" && before(b + 1) == "the" {
+                    let w = before(b);
+                    if matches!(w, "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties") {
+                        ms[i].partitive = true;
+                        if let Some(c) = self.lexicon.concept_of_noun(w).map(str::to_string).or_else(|| self.verb_forms.get(w).and_then(|f| f.first()).map(|f| f.concept.clone())) {
+                            ms[i].concept = Some(c);
+                            ms[i].predicate = Some(w.to_string());
+                            ms[i].passive = true;
+                        }
                     }
                 }
             }
@@ -550,7 +593,12 @@ impl Extractor {
             while matches!(word(k), "were" | "was" | "are" | "is" | "also" | "reportedly") {
                 k += 1;
             }
-            if word(k) == "among" && ms[i + 1].qa <= k + 2 && ms[i].part_of.is_none() {
+            // ("13 civilians among them seven children" is the other way round.)
+            if word(k) == "among"
+                && !matches!(word(k + 1), "them" | "whom" | "those" | "these")
+                && ms[i + 1].qa <= k + 2
+                && ms[i].part_of.is_none()
+            {
                 ms[i].part_of = Some(i + 1);
             }
         }
@@ -573,6 +621,12 @@ impl Extractor {
         let right_from = ms[last].after;
         let left_from = ms[first].qa;
 
+        // A plan or a possibility before the number: "is set to see more than 30000
+        // people evacuated", "will evacuate 5000".
+        ms[i].hypothetical |= (left_from.saturating_sub(6)..left_from)
+            .rev()
+            .take_while(|&j| !matches!(word(j), "," | ";" | ":" | "." | "and" | "but"))
+            .any(|j| is_modal(word(j)) || (word(j) == "set" && word(j + 1) == "to"));
         // Right: "were killed", "have been wounded", "to flee", "dead", "among the dead".
         let mut k = right_from;
         // Step over a closing quote ('dozens of "fighters" were killed') and an
@@ -636,6 +690,7 @@ impl Extractor {
                 ms[i].concept.get_or_insert(concept);
                 ms[i].predicate = Some(surface);
                 ms[i].passive = true;
+                ms[i].hypothetical |= (right_from..k).any(|j| is_modal(word(j)));
                 break;
             }
             if let Some(c) = self.lexicon.concept_of_noun(w).filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing")) {
@@ -678,8 +733,12 @@ impl Extractor {
             steps += 1;
             let w = word(k);
             if let Some((concept, surface)) = self.verb_at(low, k) {
-                ms[i].concept.get_or_insert(concept);
-                ms[i].predicate = Some(surface);
+                // "leaving thousands stranded", "left 5 dead": before its object,
+                // "leave" does not mean getting out.
+                if !matches!(w, "left" | "leave" | "leaves" | "leaving") {
+                    ms[i].concept.get_or_insert(concept);
+                    ms[i].predicate = Some(surface);
+                }
                 break;
             }
             if matches!(w, "included" | "include" | "includes" | "including") {
@@ -956,6 +1015,16 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
         if w == "the" && matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
             info.elsewhere = true;
         }
+        // "days after a bombing killed", "two weeks ago", "earlier this month":
+        // another day's event.
+        if matches!(w, "days" | "weeks" | "months" | "years")
+            && matches!(word(k + 1), "after" | "ago" | "earlier" | "before")
+        {
+            info.elsewhere = true;
+        }
+        if matches!(w, "earlier" | "later") && word(k + 1) == "this" && matches!(word(k + 2), "week" | "month" | "year") {
+            info.elsewhere = true;
+        }
         if let Some(doc) = doc_date {
             // "January 27", "27 January", "January 2014", "in 2013"
             if let Some(m) = crate::date::month_number(w) {
@@ -971,9 +1040,13 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
                         } else {
                             date
                         };
-                        info.date.get_or_insert(date);
-                        if days_between(date, doc) > SAME_EVENT_DAYS {
-                            info.elsewhere = true;
+                        let gap = days_between(date, doc);
+                        let dateline = year.is_some() && gap <= DATELINE_DAYS;
+                        if !dateline {
+                            info.date.get_or_insert(date);
+                            if gap > SAME_EVENT_DAYS {
+                                info.elsewhere = true;
+                            }
                         }
                     }
                 } else if let Some(y) = year {
@@ -986,17 +1059,36 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
                     info.elsewhere = true;
                 }
             } else if let Some(wd) = weekday(w) {
-                if matches!(if k > 0 { word(k - 1) } else { "" }, "on" | "late" | "early" | "last" | "since" | "by") || k + 1 < low.len() {
+                // A weekday in a dateline ("Wednesday 22 Jul 2015") is the report's.
+                let in_dateline = word(k + 1).parse::<u8>().is_ok() || is_month(word(k + 1));
+                if !in_dateline {
                     let doc_wd = doc.weekday().to_monday_zero_offset() as i32;
                     let back = (doc_wd - wd as i32).rem_euclid(7);
                     if let Ok(d) = doc.checked_sub(jiff::Span::new().days(back as i64)) {
                         info.date.get_or_insert(d);
+                    }
+                    if back > SAME_EVENT_DAYS {
+                        info.elsewhere = true;
                     }
                 }
             }
         }
     }
     info
+}
+
+/// Whether the article's own dateline (a full date at the top of the body) stands
+/// days away from the date it is filed under: then it reports another day's events,
+/// and none of its claims belongs to the filed event.
+fn dateline_elsewhere(doc: &Document) -> bool {
+    const DATELINE_WITHIN: usize = 200;
+    let Some(filed) = doc.date else {
+        return false;
+    };
+    match crate::date::find_first_date(&doc.text) {
+        Some((dateline, at)) if at.start < DATELINE_WITHIN => days_between(dateline, filed) > DATELINE_DAYS,
+        _ => false,
+    }
 }
 
 fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Document) -> Frame {
@@ -1018,7 +1110,7 @@ fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Docume
     {
         return Frame::Total;
     }
-    if info.elsewhere {
+    if info.elsewhere || m.hypothetical {
         return Frame::Other;
     }
     let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
@@ -1027,6 +1119,14 @@ fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Docume
         return Frame::Since;
     }
     Frame::Incident
+}
+
+/// Words that make a figure a plan or a possibility rather than an event.
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "will" | "would" | "could" | "may" | "might" | "should" | "expected" | "plans" | "planned" | "aims" | "due"
+    )
 }
 
 /// A plural-looking noun: "civilians", "strikes", "people", not "bus" or "press".

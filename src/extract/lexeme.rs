@@ -155,28 +155,74 @@ fn wordish(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '.' | '-')
 }
 
+/// How far the neighbour readers look: a longer word or gap is no word, which keeps
+/// every lookup short whatever the text.
+const REACH: usize = 64;
+
 /// The word that ends just before byte `at` (spaces skipped), with its start. `None`
-/// when punctuation other than a word's own dot stands between (a clause boundary).
+/// when punctuation other than a word's own dot stands between (a clause boundary),
+/// or when the word or the gap is implausibly long.
 pub(crate) fn prev_word(text: &str, at: usize) -> Option<(usize, &str)> {
-    let head = text.get(..at)?.trim_end();
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !wordish(c))
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let w = &head[start..];
-    if w.is_empty() { None } else { Some((start, w)) }
+    let head = text.get(..at)?;
+    let mut end = None;
+    let mut start = None;
+    for (steps, (k, c)) in head.char_indices().rev().enumerate() {
+        if steps > REACH {
+            return None;
+        }
+        match end {
+            None if c.is_whitespace() => {}
+            None if wordish(c) => end = Some(k + c.len_utf8()),
+            None => return None,
+            Some(_) if wordish(c) => {}
+            Some(_) => {
+                start = Some(k + c.len_utf8());
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let start = start.unwrap_or(0);
+    (start < end).then(|| (start, &head[start..end]))
 }
 
 /// The word that starts after byte `at` (spaces skipped), with its start, trailing
-/// dots and hyphens removed. `None` when punctuation comes first.
+/// dots and hyphens removed. `None` when punctuation comes first, or when the word or
+/// the gap is implausibly long.
 pub(crate) fn next_word(text: &str, at: usize) -> Option<(usize, &str)> {
     let tail = text.get(at..)?;
-    let lead = tail.len() - tail.trim_start().len();
-    let rest = &tail[lead..];
-    let end = rest.find(|c: char| !wordish(c)).unwrap_or(rest.len());
-    let w = rest[..end].trim_end_matches(['.', '-']);
-    if w.is_empty() { None } else { Some((at + lead, w)) }
+    let mut start = None;
+    let mut end = tail.len();
+    for (steps, (k, c)) in tail.char_indices().enumerate() {
+        if steps > REACH {
+            return None;
+        }
+        match start {
+            None if c.is_whitespace() => {}
+            None if wordish(c) => start = Some(k),
+            None => return None,
+            Some(_) if wordish(c) => {}
+            Some(_) => {
+                end = k;
+                break;
+            }
+        }
+    }
+    let start = start?;
+    let w = tail[start..end].trim_end_matches(['.', '-']);
+    (!w.is_empty()).then_some((at + start, w))
+}
+
+/// The end of the whitespace-delimited token at byte `a`, looking at most `REACH`
+/// bytes ahead (a longer token is cut at a character boundary).
+pub(crate) fn token_end(text: &str, a: usize) -> usize {
+    let tail = text.get(a..).unwrap_or_default();
+    for (k, c) in tail.char_indices() {
+        if c.is_whitespace() || k >= REACH {
+            return a + k;
+        }
+    }
+    text.len()
 }
 
 /// Whether `w` is one of `list`, ignoring ASCII case.

@@ -19,14 +19,15 @@
 //!   "HHMM" after "at" or "updated", or before a date ("1735 15.04.2017").
 //! - Identifiers: a bare number after "resolution", "Article", "Route", "No.", "Photo"
 //!   and the like, and the numbers listed right after it ("Photo 3 of 12").
-//! - The pronoun "one": "no one", "the one who", "one of the", "one another", "one
-//!   day"; "one person was killed" and "killed one" stay counts.
+//! - The pronoun "one": "no one", "the one who", "one of the", "one another"; "one
+//!   day" as a moment ("one day he came", not "for one day"); "one person was
+//!   killed" and "killed one" stay counts.
 //! - Ages: a count after "aged", "age(s)" or "age of", or between a name and a verb
 //!   of saying ("Ahmed, 24, said"), is a measure in years.
 //! - "half" alone unless "of", a determiner or a qualifier goes with it ("half the
 //!   town", "more than half"), never "the first half"; "quite a few".
 
-use super::lexeme::{next_word, one_of, prev_word};
+use super::lexeme::{next_word, one_of, prev_word, token_end};
 use super::quantity_phrase::{Parsed, Shape};
 use crate::quantity::Qualifier;
 
@@ -99,6 +100,12 @@ const HALF_BEFORE: &[&str] = &[
 const HALF_AFTER: &[&str] = &[
     "of", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these",
     "those", "all", "them", "that", "this",
+];
+
+/// Words before "one day" that make it a duration.
+const DURATION_BEFORE: &[&str] = &[
+    "for", "in", "within", "after", "over", "only", "just", "than", "of", "per", "lasted",
+    "last", "past", "next", "first",
 ];
 
 /// Words before "scores" that make it a noun or a verb ("the scores", "he scores").
@@ -219,7 +226,17 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
                 Verdict::Claim
             }
         }
-        Shape::Other => Verdict::Claim,
+        Shape::Other => {
+            // "one day he came": a moment, not a duration ("for one day")
+            let one_day = p.unit == Some("day")
+                && text[p.num_start..p.num_end].eq_ignore_ascii_case("one")
+                && p.pre.is_none();
+            if one_day && !prev.is_some_and(|w| one_of(w, DURATION_BEFORE)) {
+                Verdict::Skip
+            } else {
+                Verdict::Claim
+            }
+        }
     }
 }
 
@@ -339,8 +356,10 @@ fn plural_like(w: &str) -> bool {
 
 /// Whether the token after `end` is a date or a time code ("15.04.2017", "4/5/2017").
 fn date_code_follows(text: &str, end: usize) -> bool {
-    let t = text[end..].trim_start();
-    let tok = &t[..t.find(char::is_whitespace).unwrap_or(t.len())];
+    let Some((start, _)) = next_word(text, end) else {
+        return false;
+    };
+    let tok = &text[start..token_end(text, start)];
     let b = tok.as_bytes();
     let seps = (1..b.len().saturating_sub(1))
         .filter(|&k| matches!(b[k], b'.' | b'/' | b'-') && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit())
@@ -358,7 +377,7 @@ fn one_is_pronoun(text: &str, p: &Parsed, prev: Option<&str>, next: Option<&str>
 
 /// The end of the token at `a` when its shape makes it a code, not a quantity.
 pub(crate) fn code_token(text: &str, a: usize) -> Option<usize> {
-    let end = a + text[a..].find(char::is_whitespace).unwrap_or(text.len() - a);
+    let end = token_end(text, a);
     let mut before = text[..a].chars().rev();
     match before.next() {
         Some(c) if c.is_alphabetic() => return Some(end),

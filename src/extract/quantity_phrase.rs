@@ -37,7 +37,7 @@
 //! of", "half (of)" ("half" alone only before "of", a determiner or after a
 //! qualifier: "more than half"). Fractions of a scale are counts ("half a million").
 
-use super::lexeme::{Lower, Res, at_boundary, fail, hyphen, kw, ws, ws0};
+use super::lexeme::{Lower, Res, at_boundary, fail, hyphen, kw, token_end, ws, ws0};
 use super::nonclaim::{self, Verdict};
 use super::numeral::{Numeral, fraction_of_scale, numeral, sign, vulgar_fraction, word_fraction};
 use super::qualifier::{self, words};
@@ -165,60 +165,91 @@ const ANCHOR_WORDS: &[&str] = &[
     "twelve", "twenty", "two", "zero",
 ];
 
-/// A cheap signature of a lower-case word: length, first and last letters.
-const fn word_sig(first: u8, last: u8, len: usize) -> usize {
-    (len * 0x9e + (first as usize) * 0x3b + (last as usize) * 0x11) % 1024
+/// Words before an anchor that can open a phrase, sorted: qualifiers' first words,
+/// range openers, articles ("a dozen"), signs, currency codes, "many" ("many
+/// hundreds"), and units of time ("hour and a half").
+const STARTER_WORDS: &[&str] = &[
+    "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at",
+    "below", "between", "bigger", "chf", "circa", "close", "day", "estimated", "eur",
+    "exactly", "fewer", "from", "gbp", "greater", "half", "higher", "hour", "in", "jpy",
+    "just", "larger", "less", "lower", "many", "minus", "minute", "month", "more", "nearly",
+    "negative", "no", "not", "over", "precisely", "quarter", "roughly", "second", "smaller",
+    "some", "syp", "under", "up", "upwards", "us", "usd", "week", "well", "year",
+];
+
+/// A closed set of lower-case ASCII words, tested without allocating: a bit per
+/// signature (length, first two and last two letters) rejects nearly every other
+/// word at once, a binary search settles the rest.
+struct WordSet {
+    words: &'static [&'static str],
+    sigs: [u64; 64],
 }
 
-/// A bit per signature of an anchor word: most other words are rejected by one test.
-const ANCHOR_SIGS: [u64; 16] = {
-    let mut bits = [0u64; 16];
-    let mut k = 0;
-    while k < ANCHOR_WORDS.len() {
-        let w = ANCHOR_WORDS[k].as_bytes();
-        let h = word_sig(w[0], w[w.len() - 1], w.len());
-        bits[h / 64] |= 1 << (h % 64);
-        k += 1;
-    }
-    bits
-};
+/// A cheap signature of a word from its length and outer letters (lower case), in
+/// 0..4096.
+const fn word_sig(len: usize, a: u8, b: u8, y: u8, z: u8) -> usize {
+    let mut h = len as u32;
+    h = h.wrapping_mul(131).wrapping_add(a as u32);
+    h = h.wrapping_mul(131).wrapping_add(b as u32);
+    h = h.wrapping_mul(131).wrapping_add(y as u32);
+    h = h.wrapping_mul(131).wrapping_add(z as u32);
+    (h.wrapping_mul(2_654_435_761) >> 20) as usize
+}
 
-/// Whether the ASCII word `w` (any case) is an anchor word.
-fn is_anchor_word(w: &[u8]) -> bool {
-    if !(3..=10).contains(&w.len()) {
-        return false;
-    }
-    let h = word_sig(
+/// The signature of a word, any case.
+const fn sig_of(w: &[u8]) -> usize {
+    let n = w.len();
+    let second = if n > 1 { w[1] } else { w[0] };
+    let before_last = if n > 1 { w[n - 2] } else { w[0] };
+    word_sig(
+        n,
         w[0].to_ascii_lowercase(),
-        w[w.len() - 1].to_ascii_lowercase(),
-        w.len(),
-    );
-    if ANCHOR_SIGS[h / 64] & (1 << (h % 64)) == 0 {
-        return false;
-    }
-    let lower = Lower::new_bytes(w);
-    ANCHOR_WORDS
-        .binary_search_by(|a| a.as_bytes().cmp(lower.bytes()))
-        .is_ok()
-}
-
-/// Words before an anchor that can open a phrase: qualifiers' first words, range
-/// openers, articles ("a dozen"), signs, currency codes, "many" ("many hundreds"),
-/// and units of time ("hour and a half").
-fn is_starter(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"more" | b"over" | b"upwards" | b"in" | b"at" | b"no" | b"not" | b"fewer" | b"less"
-            | b"under" | b"below" | b"above" | b"up" | b"as" | b"nearly" | b"almost"
-            | b"close" | b"just" | b"well" | b"about" | b"around" | b"some" | b"roughly"
-            | b"approximately" | b"approx" | b"an" | b"a" | b"estimated" | b"exactly"
-            | b"precisely" | b"between" | b"from" | b"greater" | b"higher" | b"larger"
-            | b"bigger" | b"lower" | b"smaller" | b"minus" | b"negative" | b"circa" | b"many"
-            | b"half" | b"quarter" | b"us" | b"usd" | b"eur" | b"gbp" | b"syp" | b"jpy"
-            | b"chf" | b"year" | b"month" | b"week" | b"day" | b"hour" | b"minute"
-            | b"second"
+        second.to_ascii_lowercase(),
+        before_last.to_ascii_lowercase(),
+        w[n - 1].to_ascii_lowercase(),
     )
 }
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut sigs = [0u64; 64];
+        let mut k = 0;
+        while k < words.len() {
+            let h = sig_of(words[k].as_bytes());
+            sigs[h / 64] |= 1 << (h % 64);
+            k += 1;
+        }
+        WordSet { words, sigs }
+    }
+
+    /// Whether the ASCII word `w`, in any case, is in the set.
+    fn contains(&self, w: &[u8]) -> bool {
+        if w.is_empty() || w.len() > 16 {
+            return false;
+        }
+        let h = sig_of(w);
+        if self.sigs[h / 64] & (1 << (h % 64)) == 0 {
+            return false;
+        }
+        let lower = Lower::new_bytes(w);
+        self.words
+            .binary_search_by(|a| a.as_bytes().cmp(lower.bytes()))
+            .is_ok()
+    }
+}
+
+/// Words other than anchors that can open the core of a phrase, sorted: articles
+/// ("a dozen", "an hour and a half"), "many", signs, range openers, units of time
+/// ("minute-and-a half"), currency codes ("USD 5").
+const CORE_OPENERS: &[&str] = &[
+    "a", "an", "aud", "between", "c", "cad", "chf", "day", "eur", "from", "gbp", "hk", "hour",
+    "many", "minus", "minute", "month", "negative", "second", "syp", "us", "usd", "week",
+    "year",
+];
+
+static ANCHORS: WordSet = WordSet::new(ANCHOR_WORDS);
+static OPENERS: WordSet = WordSet::new(CORE_OPENERS);
+static STARTERS: WordSet = WordSet::new(STARTER_WORDS);
 
 /// The next anchor at or after byte `from`.
 fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
@@ -233,7 +264,7 @@ fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
             let j = i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             let glued = i > 0 && b[i - 1].is_ascii_digit();
             // `i..j` is ASCII, so a valid str
-            if !glued && is_anchor_word(&b[i..j]) {
+            if !glued && ANCHORS.contains(&b[i..j]) {
                 return Some((i, Anchor::Word(j)));
             }
             i = j;
@@ -261,11 +292,6 @@ fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
         i += 1;
     }
     None
-}
-
-/// The end of the whitespace-delimited token at `a`.
-fn token_end(text: &str, a: usize) -> usize {
-    a + text[a..].find(char::is_whitespace).unwrap_or(text.len() - a)
 }
 
 /// Whether `s` only lists numbers: spaces, commas, "and", "&", "of", "to".
@@ -315,7 +341,7 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
         if ws_start == t.len() {
             break;
         }
-        if is_starter(Lower::new(&t[ws_start..]).bytes()) && n < 6 {
+        if STARTERS.contains(t[ws_start..].as_bytes()) && n < 6 {
             back[n] = pos + ws_start;
             n += 1;
         }
@@ -509,7 +535,7 @@ impl<'a> Grammar<'a> {
                 }
             },
         };
-        let (low, high) = match (low.map(tidy), high.map(tidy)) {
+        let (low, high) = match (low, high) {
             (Some(l), Some(h)) if l > h => (Some(h), Some(l)),
             iv => iv,
         };
@@ -532,26 +558,39 @@ impl<'a> Grammar<'a> {
     }
 
     /// The core of a phrase. Order matters:
-    /// - ranges opened by a keyword first ("between", "from");
-    /// - ratios before numbers ("one in five" is not "one");
+    /// - ranges opened by a keyword first ("between", "from"), chosen by that word;
     /// - vague amounts before numbers and fractions ("half a dozen", "a dozen");
     /// - fractions of a scale before fractions ("a quarter of a million" is a count),
     ///   fractions before numbers ("two thirds" is not "two");
-    /// - numbers (and ranges of numbers) before a bare "half".
+    /// - then a number, as a ratio ("one in five"), a range ("20-30", "two or
+    ///   three") or alone; a bare "half" last.
+    ///
+    /// Forms that open with a word are only tried when the phrase opens with a word.
     fn core(&self, i: &'a str) -> Res<'a, Core> {
-        alt((
-            |i| self.between(i),
-            |i| self.from_to(i),
-            |i| self.ratio_in(i),
-            |i| self.vague_core(i),
-            |i| self.scaled_fraction(i),
-            |i| self.fraction(i),
-            |i| self.half_unit(i),
-            |i| self.unit_and_a_half(i),
-            |i| self.amount_or_range(i),
-            |i| self.bare_half(i),
-        ))
-        .parse(i)
+        if i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let first = &i.as_bytes()[..n];
+            if !ANCHORS.contains(first) && !OPENERS.contains(first) {
+                return fail();
+            }
+            match Lower::new_bytes(first).bytes() {
+                b"between" => return self.between(i),
+                b"from" => return self.from_to(i),
+                _ => {}
+            }
+            if let Ok(found) = alt((
+                |i| self.vague_core(i),
+                |i| self.scaled_fraction(i),
+                |i| self.fraction(i),
+                |i| self.half_unit(i),
+                |i| self.unit_and_a_half(i),
+            ))
+            .parse(i)
+            {
+                return Ok(found);
+            }
+        }
+        alt((|i| self.amount_or_range(i), |i| self.bare_half(i))).parse(i)
     }
 
     /// A number with its currency, sign, unit and trailing qualifier: "$3.2
@@ -624,15 +663,19 @@ impl<'a> Grammar<'a> {
         ))
     }
 
-    /// A single amount, or a range of two: "20-30", "20 to 30 percent", "two or
-    /// three", "$3-5 billion".
+    /// A single amount, a ratio or a range of two: "20-30", "20 to 30 percent", "two
+    /// or three", "$3-5 billion", "one in five".
     fn amount_or_range(&self, i: &'a str) -> Res<'a, Core> {
         let (r, a) = self.amount(i, true)?;
-        if a.post.is_none()
-            && let Ok((r2, (conn, b))) = self.range_tail(r, a.num.0)
-            && let Some(c) = range_core(&a, &b, conn)
-        {
-            return Ok((r2, c));
+        if a.post.is_none() {
+            if let Ok(found) = self.ratio_tail(r, &a) {
+                return Ok(found);
+            }
+            if let Ok((r2, (conn, b))) = self.range_tail(r, a.num.0)
+                && let Some(c) = range_core(&a, &b, conn)
+            {
+                return Ok((r2, c));
+            }
         }
         let (kind, unit) = match a.unit {
             Some(u) => (u.kind, Some(u.name)),
@@ -723,17 +766,19 @@ impl<'a> Grammar<'a> {
         }
     }
 
-    /// "one in five", "2 out of 5", "one in every three": a ratio.
-    fn ratio_in(&self, i: &'a str) -> Res<'a, Core> {
-        let (r, a) = self.amount(i, false)?;
-        if a.unit.is_some() || a.n.scale != 1.0 || a.n.value < 1.0 || a.n.value > 10.0 {
+    /// After a small number `a`: " in five", " out of 5", " in every three": a ratio
+    /// ("one in five" is 0.2). The first number is 1 to 10, the second larger and at
+    /// most 1000; neither has a unit ("5 in 10 days" is not a ratio).
+    fn ratio_tail(&self, r: &'a str, a: &Amount) -> Res<'a, Core> {
+        let av = a.n.value;
+        if a.unit.is_some() || a.n.scale != 1.0 || !(1.0..=10.0).contains(&av) || av.fract() != 0.0 {
             return fail();
         }
         let (r, _) = (ws, alt((kw("in"), words("out of"))), ws).parse(r)?;
         let (r, _) = opt((kw("every"), ws)).parse(r)?;
         let (r, b) = self.amount(r, false)?;
-        let (bv, av) = (b.n.value, a.n.value);
-        if b.unit.is_some() || bv.fract() != 0.0 || av.fract() != 0.0 || bv <= av || bv > 1000.0 {
+        let bv = b.n.value;
+        if b.unit.is_some() || bv.fract() != 0.0 || bv <= av || bv > 1000.0 {
             return fail();
         }
         let (r, post) = opt(qualifier::after).parse(r)?;
@@ -993,6 +1038,9 @@ fn range_core(a: &Amount, b: &Amount, conn: Conn) -> Option<Core> {
 fn single_interval(q: Qualifier, v: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
     let iv = interval_for(q, v, kind);
     let (mut lo, mut hi) = (iv.low, iv.high);
+    if matches!(q, Qualifier::Approx | Qualifier::Nearly) {
+        (lo, hi) = (lo.map(tidy), hi.map(tidy));
+    }
     if v < 0.0 && matches!(q, Qualifier::LessThan | Qualifier::AtMost) {
         lo = None;
     }
@@ -1045,7 +1093,7 @@ fn widen(a: f64, b: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
     if kind.is_integral() {
         (Some((0.9 * a + 1e-9).floor()), Some((1.1 * b - 1e-9).ceil()))
     } else {
-        (Some(0.9 * a), Some(1.1 * b))
+        (Some(tidy(0.9 * a)), Some(tidy(1.1 * b)))
     }
 }
 

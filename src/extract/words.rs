@@ -99,6 +99,12 @@ pub fn is_month(w: &str) -> bool {
 }
 
 pub fn weekday(w: &str) -> Option<u8> {
+    // "Saturday's attack", and "Saturdays attack" where apostrophes were stripped.
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .or_else(|| w.strip_suffix("days").map(|_| &w[..w.len() - 1]))
+        .unwrap_or(w);
     Some(match w {
         "monday" => 0,
         "tuesday" => 1,

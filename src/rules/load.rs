@@ -390,7 +390,7 @@ doc = "First line.\nSecond."
         let (a, b) = (&set.rules[0], &set.rules[1]);
         assert_eq!(a.scope, Scope::Document);
         assert_eq!(a.severity, Severity::Warning);
-        assert_eq!(a.window_days, 2);
+        assert_eq!(a.window_days, 0);
         assert!(!a.revisions);
         assert!(a.kinds.is_empty() && a.concepts.is_empty());
         assert!(a.message.contains("{parts}"));

@@ -39,7 +39,7 @@ pub(crate) const RULE_KEYS: &[&str] = &[
 const EXAMPLE_KEYS: &[&str] = &["flag", "pass"];
 
 /// The default window, in days, for rules compared by event.
-pub const DEFAULT_WINDOW_DAYS: i64 = 2;
+pub const DEFAULT_WINDOW_DAYS: i64 = 0;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
