@@ -4,4 +4,6 @@ mod common;
 mod corpus;
 mod extract;
 mod gold;
+mod grammar;
+mod peers;
 mod rules;

@@ -76,11 +76,6 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * b.abs().max(1e-6)
 }
 
-/// Byte offset of a character offset.
-fn byte_at(s: &str, chars: usize) -> usize {
-    s.char_indices().nth(chars).map_or(s.len(), |(k, _)| k)
-}
-
 fn describe(input: &str, ms: &[QuantityMatch]) -> String {
     let got: Vec<String> = ms
         .iter()
@@ -99,7 +94,10 @@ fn describe(input: &str, ms: &[QuantityMatch]) -> String {
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 // ---------------------------------------------------------------------------------
@@ -112,8 +110,19 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
         (
             "powers and scientific notation do not occur in news claims",
             &[
-                "1e10", "1.1^23", "1.1^+23", "2.5^-1", "-2500^-1", "-1.1^+23", "-2.5^-1",
-                "-1.1^--23", "-127.32e13", "12.32e+14", "-12e-1", "1.3x10^6", "1.3e6",
+                "1e10",
+                "1.1^23",
+                "1.1^+23",
+                "2.5^-1",
+                "-2500^-1",
+                "-1.1^+23",
+                "-2.5^-1",
+                "-1.1^--23",
+                "-127.32e13",
+                "12.32e+14",
+                "-12e-1",
+                "1.3x10^6",
+                "1.3e6",
                 "6.23x10^-4",
             ],
         ),
@@ -121,7 +130,12 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             "a slash between digits is a date, a score or a code to recount, never a \
              fraction claim; dotted quads are addresses; phone numbers are identifiers",
             &[
-                "-4/5", "- 1 4/5", "2  1/4", "3/4", "192.168.1.2", "Any time to meet on 5/17/2018?",
+                "-4/5",
+                "- 1 4/5",
+                "2  1/4",
+                "3/4",
+                "192.168.1.2",
+                "Any time to meet on 5/17/2018?",
                 "My phone number is +1-222-2222/2222",
             ],
         ),
@@ -129,35 +143,66 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             "fraction arithmetic phrasing (compound denominators, 'over', ordinal \
              denominators of compounds): not how news states quantities",
             &[
-                "one hundred and three and two thirds", "a trillionth", "a hundred trillionths",
-                "a hundred thousand trillionths", "twenty fifths", "twenty one fifths",
-                "twenty-three fifths", "twenty and three and three fifths",
-                "a twenty-first", "one twenty-fifth", "three twenty-firsts", "three twenty firsts",
-                "twenty twenty fifths", "one hundred and thirty fifths", "one hundred thirty fifths",
-                "one hundred thirty two fifths", "one hundred thirty-two fifths",
-                "one hundred and thirty-two fifths", "one hundred and thirty and two fifths",
-                "one hundred thirty-fifths", "one one hundred fifth", "one one hundred and fifth",
-                "one hundred one thousand fifths", "one over three", "1 over twenty-one",
-                "1 over one hundred and twenty one", "1 over three", "1 over 3", "one over 3",
-                "one over 20", "one over twenty", "one over one hundred",
-                "one over one hundred and twenty five", "how much is ninety - five hundred fifths?",
+                "one hundred and three and two thirds",
+                "a trillionth",
+                "a hundred trillionths",
+                "a hundred thousand trillionths",
+                "twenty fifths",
+                "twenty one fifths",
+                "twenty-three fifths",
+                "twenty and three and three fifths",
+                "a twenty-first",
+                "one twenty-fifth",
+                "three twenty-firsts",
+                "three twenty firsts",
+                "twenty twenty fifths",
+                "one hundred and thirty fifths",
+                "one hundred thirty fifths",
+                "one hundred thirty two fifths",
+                "one hundred thirty-two fifths",
+                "one hundred and thirty-two fifths",
+                "one hundred and thirty and two fifths",
+                "one hundred thirty-fifths",
+                "one one hundred fifth",
+                "one one hundred and fifth",
+                "one hundred one thousand fifths",
+                "one over three",
+                "1 over twenty-one",
+                "1 over one hundred and twenty one",
+                "1 over three",
+                "1 over 3",
+                "one over 3",
+                "one over 20",
+                "one over twenty",
+                "one over one hundred",
+                "one over one hundred and twenty five",
+                "how much is ninety - five hundred fifths?",
                 "The answer is negative ninety - five hundred fifths",
                 "The answer is minus ninety - five hundred fifths",
-                "The answer is minus one hundred thirty fifths", "The answer is negative one over 20",
-                "ninety - five hundred-fifths", "2000 over 3", "two and fifty-four hundredths",
-                "two hundred and fifty-four hundredths", "one million two thousand two hundred three fifths",
-                "one hundred and three quarters", " one billion and three quarters million",
-                " two thirds of a million", " three hundred and two dozens",
+                "The answer is minus one hundred thirty fifths",
+                "The answer is negative one over 20",
+                "ninety - five hundred-fifths",
+                "2000 over 3",
+                "two and fifty-four hundredths",
+                "two hundred and fifty-four hundredths",
+                "one million two thousand two hundred three fifths",
+                "one hundred and three quarters",
+                " one billion and three quarters million",
+                " two thirds of a million",
+                " three hundred and two dozens",
                 "The measurement has a value of two hundred thirty two and a thirtieth",
-                " two millionth", " 100 millionths",
+                " two millionth",
+                " 100 millionths",
             ],
         ),
         (
             "decimal commas and Indian digit grouping: recount reads English-language \
              news, where a comma groups thousands",
             &[
-                "In some countries you can write 5.00 or 5,00.", "1.111,11, 1,111.11",
-                "The number is 1,3.", "The result is 12,34,567.89",
+                "In some countries you can write 5.00 or 5,00.",
+                "1.111,11, 1,111.11",
+                "The number is 1,3.",
+                "The result is 12,34,567.89",
             ],
         ),
         (
@@ -183,9 +228,11 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             "digits mixed with number words and 'and' inside one number ('3 hundred and \
              21'): the 'and 21' is read as another number",
             &[
-                "I can give you 3 hundred and 21 yuan.", "4 thousand 3 hundred and 21 is a valid number.",
+                "I can give you 3 hundred and 21 yuan.",
+                "4 thousand 3 hundred and 21 is a valid number.",
                 "4 thousand 3 hundred and 0 are two valid numbers.",
-                "4000 3 hundred and 21 are two valid numbers.", "I count 6 crore and two hundred",
+                "4000 3 hundred and 21 are two valid numbers.",
+                "I count 6 crore and two hundred",
                 "3 hundred and one is a valid numbers.",
             ],
         ),
@@ -197,7 +244,10 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
         (
             "idioms and spelled-out codes: 'one last time', 'three-nought-four' carry no \
              count",
-            &["Let's try one last time", "they were playing three-nought-four"],
+            &[
+                "Let's try one last time",
+                "they were playing three-nought-four",
+            ],
         ),
         (
             "catalogue abbreviations of dozen ('dzs', 'dozs')",
@@ -206,7 +256,10 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
         (
             "'out of' with a scale ('two out of five hundred'): a ratio over a count, \
              rare in news",
-            &["two out of five hundred tvs", "two out of five hundreds tvs"],
+            &[
+                "two out of five hundred tvs",
+                "two out of five hundreds tvs",
+            ],
         ),
     ];
     CASES
@@ -225,7 +278,10 @@ fn recognizers_number_model() {
     for case in cases.as_array().into_iter().flatten() {
         let input = case["Input"].as_str().unwrap_or_default();
         // A case is the reference behaviour unless NotSupported names dotnet.
-        if case["NotSupported"].as_str().is_some_and(|s| s.contains("dotnet")) {
+        if case["NotSupported"]
+            .as_str()
+            .is_some_and(|s| s.contains("dotnet"))
+        {
             continue;
         }
         if number_model_scope(input).is_some() {
@@ -374,9 +430,7 @@ fn range_model_design(input: &str) -> Option<&'static [(Option<f64>, Option<f64>
     match input {
         // "about" widens by 10% (DESIGN.md); Recognizers has no approximators.
         "There're about five hundred and more in these products."
-        | "There're about five hundred or more in these products." => {
-            Some(&[(Some(450.0), None)])
-        }
+        | "There're about five hundred or more in these products." => Some(&[(Some(450.0), None)]),
         "There're about five hundred or less in these products." => {
             Some(&[(Some(0.0), Some(550.0))])
         }
@@ -401,7 +455,10 @@ fn recognizers_number_range_model() {
     let mut t = Tally::new("Recognizers-Text NumberRangeModel");
     for case in cases.as_array().into_iter().flatten() {
         let input = case["Input"].as_str().unwrap_or_default();
-        if case["NotSupported"].as_str().is_some_and(|s| s.contains("dotnet")) {
+        if case["NotSupported"]
+            .as_str()
+            .is_some_and(|s| s.contains("dotnet"))
+        {
             continue;
         }
         if range_model_scope(input).is_some() {
@@ -443,15 +500,24 @@ fn duckling_scope(input: &str) -> Option<&'static str> {
             "abbreviations of lakh and crore ('lkh', 'l', 'cr', 'lac', 'koti', 'Kr'): \
              recount reads 'lakh' and 'crore' only",
             &[
-                "30 lkh", "30 l", "12 lkhs", "three cr twelve lac fifty-six thousand seven hundred twenty-one",
-                "three hundred Cr", "three hundred koti", "three hundred krores", "three hundred Kr",
+                "30 lkh",
+                "30 l",
+                "12 lkhs",
+                "three cr twelve lac fifty-six thousand seven hundred twenty-one",
+                "three hundred Cr",
+                "three hundred koti",
+                "three hundred krores",
+                "three hundred Kr",
             ],
         ),
         (
             "'few' without 'a' ('few survived') and 'single' are not amounts",
             &["few", "single"],
         ),
-        ("a slash between digits is a date or a code to recount", &["1/5", "2/10", "3/15", "20/100"]),
+        (
+            "a slash between digits is a date or a code to recount",
+            &["1/5", "2/10", "3/15", "20/100"],
+        ),
         ("G (giga) is not a news scale", &[".0012G", "-.0012G"]),
         (
             "a dash and a space before a number is punctuation, not a sign",
@@ -539,7 +605,12 @@ fn quantulum_errors_do_not_panic() {
         return;
     };
     let cases = load(&shared.join("peers/quantulum3/quantulum3_en_US_errors.json"));
-    let inputs: Vec<&str> = cases.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    let inputs: Vec<&str> = cases
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
     assert!(!inputs.is_empty());
     for input in inputs {
         for m in find_quantities(input) {

@@ -160,9 +160,15 @@ pub(crate) fn incident_kinds(sentence: &str) -> u8 {
     kinds
 }
 
+/// Bytes of a body that make its lead: the opening sentences, where a story states
+/// its own figures. Later paragraphs often recount other incidents.
+pub const LEAD_BYTES: usize = 500;
+
 /// What the checks need of one claim, in a compact form.
 #[derive(Clone, Debug)]
 pub(crate) struct Info {
+    /// In the title or the body's lead ([`LEAD_BYTES`]).
+    pub lead: bool,
     /// [`incident_kinds`] of the claim's sentence.
     pub incident: u8,
     /// Position of the claim in the batch ordered by document, section, offset.
@@ -177,7 +183,6 @@ pub(crate) struct Info {
     pub attr: u32,
     /// What a running tally counts from ("since august"), for `since` claims.
     pub anchor: u32,
-    pub pred: u32,
     /// Coordination group, per document.
     pub group: u32,
     /// The claim's date (the sentence's, else the document's) as a day number.
@@ -242,7 +247,6 @@ impl<'a> Context<'a> {
         let mut places = Names::new();
         let mut events = Names::new();
         let mut sources = Names::new();
-        let mut preds = Names::new();
         let mut attrs = Owned::new();
         let mut raw_attrs: FastMap<&'a str, u32> = FastMap::default();
         let mut anchors = Owned::new();
@@ -285,6 +289,7 @@ impl<'a> Context<'a> {
             };
             let plain = c.part_of.is_none() && !c.partial && !c.additional && c.trend.is_none();
             info.push(Info {
+                lead: c.section == Section::Title || c.start < LEAD_BYTES,
                 incident: incident_kinds(&c.sentence),
                 rank: 0,
                 doc,
@@ -295,7 +300,6 @@ impl<'a> Context<'a> {
                 source: sources.id(c.source.as_deref()),
                 attr,
                 anchor,
-                pred: preds.id(c.predicate.as_deref()),
                 group,
                 day,
                 event_day,

@@ -145,11 +145,6 @@ pub(crate) fn margin(tol: Tolerance) -> String {
     }
 }
 
-/// The last part of a subject path: "people.civilians" is "civilians".
-pub(crate) fn subject_word(path: &str) -> &str {
-    path.rsplit('.').next().unwrap_or(path)
-}
-
 /// "'x' means ...; 'y' means ...: they cannot both be true even allowing 10%"
 pub(crate) fn cannot_both(a: &Claim, b: &Claim, tol: Tolerance) -> String {
     format!(

@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 /// Which day orders voices: the claim's or the document's.
 pub(crate) type DayFn = fn(&Info) -> Option<i32>;
 
+#[cfg(test)]
 pub(crate) fn claim_day(f: &Info) -> Option<i32> {
     f.day
 }
@@ -351,34 +352,6 @@ fn collapse(ctx: &Context, run: &[u32], s: &Sweep, window: Option<i64>, sc: &mut
             }
         }
     }
-}
-
-/// Every disagreeing pair among claims of one place and time (no dates, no merging):
-/// for `inconsistency`. `emit(first, second)` gets the pair in text order.
-pub(crate) fn pairs_among(
-    ctx: &Context,
-    claims: &[u32],
-    tol: Tolerance,
-    emit: &mut dyn FnMut(u32, u32) -> bool,
-) {
-    if claims.len() < 2 {
-        return;
-    }
-    let mut run: Vec<u32> = claims.to_vec();
-    run.sort_unstable_by_key(|&i| ctx.info(i).rank);
-    let s = Sweep {
-        scope: Scope::Corpus,
-        window: 0,
-        tol,
-        extra: Extra::Nothing,
-        day: |_| None,
-        falls_only: false,
-        class: None,
-    };
-    let mut sc = RunScratch::default();
-    sweep_run(ctx, &run, &s, None, false, &mut sc, &mut |p: Pair<'_>| {
-        emit(p.earlier, p.later)
-    });
 }
 
 #[cfg(test)]

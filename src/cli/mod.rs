@@ -282,7 +282,3 @@ pub fn for_each_document(
     Some(summary)
 }
 
-/// Print a diagnostic line to standard error.
-pub fn warn(msg: &str) {
-    eprintln!("{msg}");
-}

@@ -575,6 +575,7 @@ impl Extractor {
                 || (before(2) == "which" && before(1) == "included");
             // "including a woman and two children": the list goes on after "and".
             let continues_list = before(1) == "and"
+                && !ms[i].other_ref
                 && (2..8).any(|n| qa >= n && matches!(before(n), "including" | "incl"))
                 && !(2..8)
                     .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))

@@ -47,7 +47,11 @@ pub(crate) fn kw<'a>(t: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     let tag = tag_ci(t);
     move |i: &'a str| {
         let (rest, w) = tag(i)?;
-        if at_boundary(rest) { Ok((rest, w)) } else { fail() }
+        if at_boundary(rest) {
+            Ok((rest, w))
+        } else {
+            fail()
+        }
     }
 }
 
@@ -56,7 +60,11 @@ pub(crate) fn kw_cs<'a>(t: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str>
     let tag = tag_cs(t);
     move |i: &'a str| {
         let (rest, w) = tag(i)?;
-        if at_boundary(rest) { Ok((rest, w)) } else { fail() }
+        if at_boundary(rest) {
+            Ok((rest, w))
+        } else {
+            fail()
+        }
     }
 }
 
@@ -77,7 +85,11 @@ pub(crate) fn ws(i: &str) -> Res<'_, &str> {
         }
         end = k + c.len_utf8();
     }
-    if end == 0 { fail() } else { Ok((&i[end..], &i[..end])) }
+    if end == 0 {
+        fail()
+    } else {
+        Ok((&i[end..], &i[..end]))
+    }
 }
 
 /// Optional whitespace.

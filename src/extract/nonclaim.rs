@@ -10,18 +10,18 @@
 //!   or up to 31 before one ("30 January", "Wed 05 Apr 2017").
 //! - Years: a bare four-digit number from 1900 to 2099. It is a count only when it
 //!   has a qualifier ("more than 2000"; "around 2014" only before a plural noun) or
-//!   when a plural noun follows and the word before is neither missing (sentence
-//!   start: "2014 riots") nor one that introduces years ("in", "since", "the",
-//!   "by", month names, ...): "killed 2014 people" is a count, "in 2014 people" and
-//!   "the 2016 elections" are years. Two years joined as a range ("2011-2014", "from
+//!   when a plural noun follows and the word before takes a count: a verb form in
+//!   "-ed" or "-ing", or "of", "with", "and", "than", ... ("killed 2014 people", "of
+//!   2000 people"). "2014 riots", "deadly 2014 riots", "in 2014 people" and "the
+//!   2016 elections" are years. Two years joined as a range ("2011-2014", "from
 //!   2011 to 2014") are a year span.
 //! - Times: a number before "am", "pm", "a.m.", "GMT", "UTC", "o'clock"; a 24-hour
 //!   "HHMM" after "at" or "updated", or before a date ("1735 15.04.2017").
 //! - Identifiers: a bare number after "resolution", "Article", "Route", "No.", "Photo"
 //!   and the like, and the numbers listed right after it ("Photo 3 of 12").
-//! - The pronoun "one": "no one", "the one who", "one of the", "one another"; "one
-//!   day" as a moment ("one day he came", not "for one day"); "one person was
-//!   killed" and "killed one" stay counts.
+//! - The pronoun "one": "no one", "the one who", "a costly one", "one of the", "one
+//!   another"; "one day" as a moment ("one day he came", not "for one day"); "one
+//!   person was killed" and "killed one" stay counts.
 //! - Ages: a count after "aged", "age(s)" or "age of", or between a name and a verb
 //!   of saying ("Ahmed, 24, said"), is a measure in years.
 //! - "half" alone unless "of", a determiner or a qualifier goes with it ("half the
@@ -42,34 +42,161 @@ pub(crate) enum Verdict {
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 /// Words before a number that make it an identifier.
 const ID_WORDS: &[&str] = &[
-    "resolution", "resolutions", "article", "articles", "route", "highway", "motorway",
-    "flight", "platform", "gate", "terminal", "room", "apartment", "apt", "building",
-    "chapter", "section", "sections", "paragraph", "clause", "page", "pages", "photo",
-    "photos", "picture", "image", "figure", "fig", "table", "item", "version", "vol",
-    "volume", "episode", "season", "channel", "phase", "stage", "category", "grade",
-    "model", "type", "code", "ward", "sector", "zone", "precinct", "unit", "checkpoint",
-    "exit", "junction", "url", "id", "ref", "tel", "phone", "fax", "ext", "box", "number",
-    "law", "decree", "protocol", "part", "level", "nr", "nrs", "views",
+    "resolution",
+    "resolutions",
+    "article",
+    "articles",
+    "route",
+    "highway",
+    "motorway",
+    "flight",
+    "platform",
+    "gate",
+    "terminal",
+    "room",
+    "apartment",
+    "apt",
+    "building",
+    "chapter",
+    "section",
+    "sections",
+    "paragraph",
+    "clause",
+    "page",
+    "pages",
+    "photo",
+    "photos",
+    "picture",
+    "image",
+    "figure",
+    "fig",
+    "table",
+    "item",
+    "version",
+    "vol",
+    "volume",
+    "episode",
+    "season",
+    "channel",
+    "phase",
+    "stage",
+    "category",
+    "grade",
+    "model",
+    "type",
+    "code",
+    "ward",
+    "sector",
+    "zone",
+    "precinct",
+    "unit",
+    "checkpoint",
+    "exit",
+    "junction",
+    "url",
+    "id",
+    "ref",
+    "tel",
+    "phone",
+    "fax",
+    "ext",
+    "box",
+    "number",
+    "law",
+    "decree",
+    "protocol",
+    "part",
+    "level",
+    "nr",
+    "nrs",
+    "views",
 ];
 
 /// Words before a year.
 const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "during", "before", "after", "the",
-    "early", "late", "mid", "year", "fiscal", "spring", "summer", "autumn", "fall", "winter",
-    "between", "circa", "of-the", "through", "throughout",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "to",
+    "during",
+    "before",
+    "after",
+    "the",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "fiscal",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "between",
+    "circa",
+    "of-the",
+    "through",
+    "throughout",
+];
+
+/// Words before a year-shaped number and a plural noun that make it a count ("of
+/// 2000 people", "killed 2014 people"), besides verb forms in "-ed" and "-ing".
+const COUNT_BEFORE: &[&str] = &[
+    "of", "with", "and", "than", "among", "kill", "kills", "left", "leaving", "took", "take",
+    "takes", "hold", "holds", "held", "has", "have", "had", "are", "were", "all", "another",
+    "some", "only", "just",
 ];
 
 /// Words after a number that make it a time of day.
 const TIME_AFTER: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est", "edt",
-    "pst", "pdt", "o'clock", "o\u{2019}clock",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "eet",
+    "eest",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "o'clock",
+    "o\u{2019}clock",
 ];
 
 /// Words before a 24-hour time.
@@ -77,35 +204,77 @@ const TIME_BEFORE: &[&str] = &["at", "updated", "posted", "published", "by"];
 
 /// Words before "one" that make it a pronoun.
 const ONE_BEFORE: &[&str] = &[
-    "the", "this", "that", "which", "no", "each", "every", "any", "such", "another", "whichever",
-    "little", "young",
+    "the",
+    "this",
+    "that",
+    "which",
+    "no",
+    "each",
+    "every",
+    "any",
+    "such",
+    "another",
+    "whichever",
+    "little",
+    "young",
 ];
 
 /// Words after "one" that make it a pronoun or an idiom.
 const ONE_AFTER: &[&str] = &[
-    "of", "another", "who", "whom", "whose", "which", "that", "day", "night", "morning",
-    "evening", "afternoon", "time", "way", "point", "side", "hand", "thing", "must", "can",
-    "could", "should", "would", "may", "might", "will", "shall", "does", "did", "else", "by",
-    "after", "last", "too", "ever",
+    "of",
+    "another",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "time",
+    "way",
+    "point",
+    "side",
+    "hand",
+    "thing",
+    "must",
+    "can",
+    "could",
+    "should",
+    "would",
+    "may",
+    "might",
+    "will",
+    "shall",
+    "does",
+    "did",
+    "else",
+    "by",
+    "after",
+    "last",
+    "too",
+    "ever",
 ];
 
 /// Words before "half" that make it a part of something else ("the first half").
 const HALF_BEFORE: &[&str] = &[
-    "first", "second", "third", "fourth", "last", "latter", "former", "other", "the", "a",
-    "an", "each", "every", "top", "bottom", "upper", "lower", "front", "back", "northern",
-    "southern", "eastern", "western", "and",
+    "first", "second", "third", "fourth", "last", "latter", "former", "other", "the", "a", "an",
+    "each", "every", "top", "bottom", "upper", "lower", "front", "back", "northern", "southern",
+    "eastern", "western", "and",
 ];
 
 /// Words after "half" that make it a ratio of something.
 const HALF_AFTER: &[&str] = &[
-    "of", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these",
-    "those", "all", "them", "that", "this",
+    "of", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those",
+    "all", "them", "that", "this",
 ];
 
 /// Words before "one day" that make it a duration.
 const DURATION_BEFORE: &[&str] = &[
-    "for", "in", "within", "after", "over", "only", "just", "than", "of", "per", "lasted",
-    "last", "past", "next", "first",
+    "for", "in", "within", "after", "over", "only", "just", "than", "of", "per", "lasted", "last",
+    "past", "next", "first",
 ];
 
 /// Words before "scores" that make it a noun or a verb ("the scores", "he scores").
@@ -152,15 +321,53 @@ pub(crate) fn reads_as_age(text: &str, p: &Parsed) -> bool {
 
 /// Function words ending in "s" that are not plural nouns.
 const NOT_PLURAL: &[&str] = &[
-    "this", "was", "has", "its", "his", "as", "is", "yes", "thus", "whereas", "unless",
-    "across", "perhaps", "besides", "towards", "afterwards", "always", "sometimes", "news",
-    "series", "species", "various", "previous", "serious", "famous", "numerous",
+    "this",
+    "was",
+    "has",
+    "its",
+    "his",
+    "as",
+    "is",
+    "yes",
+    "thus",
+    "whereas",
+    "unless",
+    "across",
+    "perhaps",
+    "besides",
+    "towards",
+    "afterwards",
+    "always",
+    "sometimes",
+    "news",
+    "series",
+    "species",
+    "various",
+    "previous",
+    "serious",
+    "famous",
+    "numerous",
 ];
 
 /// Plural nouns without an "s".
 const PLURAL_IRREGULAR: &[&str] = &[
-    "people", "men", "women", "children", "police", "personnel", "staff", "dead", "killed",
-    "wounded", "injured", "more", "others", "troops", "militia", "youth", "cattle",
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "personnel",
+    "staff",
+    "dead",
+    "killed",
+    "wounded",
+    "injured",
+    "more",
+    "others",
+    "troops",
+    "militia",
+    "youth",
+    "cattle",
 ];
 
 /// The verdict on a parsed phrase.
@@ -219,7 +426,9 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
             if prev.is_some_and(|w| w.eq_ignore_ascii_case("quite"))
                 || scores
                     && (prev.is_some_and(|w| one_of(w, SCORES_BEFORE))
-                        || text[p.end..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                        || text[p.end..]
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit()))
             {
                 Verdict::Skip
             } else {
@@ -300,8 +509,9 @@ fn month_follows(text: &str, end: usize) -> bool {
 /// Whether "local time" follows ("between 11.30 and 12.00 local time").
 fn local_time_follows(text: &str, end: usize) -> bool {
     match next_word(text, end) {
-        Some((k, w)) if w.eq_ignore_ascii_case("local") => next_word(text, k + w.len())
-            .is_some_and(|(_, t)| t.eq_ignore_ascii_case("time")),
+        Some((k, w)) if w.eq_ignore_ascii_case("local") => {
+            next_word(text, k + w.len()).is_some_and(|(_, t)| t.eq_ignore_ascii_case("time"))
+        }
         _ => false,
     }
 }
@@ -313,12 +523,9 @@ fn year_is_count(p: &Parsed, prev: Option<&str>, next_plural: bool) -> bool {
     }
     next_plural
         && prev.is_some_and(|w| {
-            let w = w.trim_end_matches('.');
-            let last = w.rsplit('-').next().unwrap_or(w);
+            let l = w.to_ascii_lowercase();
             !one_of(w, YEAR_BEFORE)
-                && !one_of(last, YEAR_BEFORE)
-                && !is_month(w)
-                && !w.starts_with(|c: char| c.is_ascii_digit())
+                && (one_of(w, COUNT_BEFORE) || l.ends_with("ed") || l.ends_with("ing"))
         })
 }
 
@@ -362,14 +569,23 @@ fn date_code_follows(text: &str, end: usize) -> bool {
     let tok = &text[start..token_end(text, start)];
     let b = tok.as_bytes();
     let seps = (1..b.len().saturating_sub(1))
-        .filter(|&k| matches!(b[k], b'.' | b'/' | b'-') && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit())
+        .filter(|&k| {
+            matches!(b[k], b'.' | b'/' | b'-')
+                && b[k - 1].is_ascii_digit()
+                && b[k + 1].is_ascii_digit()
+        })
         .count();
     seps >= 2
 }
 
 /// The pronoun or idiom "one" (see the module docs).
 fn one_is_pronoun(text: &str, p: &Parsed, prev: Option<&str>, next: Option<&str>) -> bool {
-    prev.is_some_and(|w| one_of(w, ONE_BEFORE))
+    // "a costly one", "the last one": an article, a word, then "one"
+    let after_article = prev_word(text, p.start)
+        .and_then(|(k, _)| prev_word(text, k))
+        .is_some_and(|(_, w)| one_of(w, &["a", "an", "the", "this", "that", "another"]));
+    after_article
+        || prev.is_some_and(|w| one_of(w, ONE_BEFORE))
         || next.is_some_and(|w| one_of(w, ONE_AFTER))
         || text[p.end..].starts_with("'s")
         || text[p.end..].starts_with("\u{2019}s")
@@ -394,8 +610,8 @@ pub(crate) fn code_token(text: &str, a: usize) -> Option<usize> {
     let b = tok.as_bytes();
     let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut dashes = 0;
-    for k in 1..b.len() {
-        match b[k] {
+    for (k, &c) in b.iter().enumerate().skip(1) {
+        match c {
             b':' | b'/' if digit(k - 1) && digit(k + 1) => return Some(end),
             b'-' if digit(k - 1) && digit(k + 1) => {
                 dashes += 1;

@@ -125,7 +125,10 @@ impl DigitBuf {
         if !self.ok {
             return None;
         }
-        std::str::from_utf8(&self.buf[..self.len]).ok()?.parse().ok()
+        std::str::from_utf8(&self.buf[..self.len])
+            .ok()?
+            .parse()
+            .ok()
     }
 }
 
@@ -298,13 +301,23 @@ fn scale_words(i: &str) -> (&str, f64) {
 fn dozen_word(i: &str) -> Res<'_, f64> {
     value(12.0, alt((tag_cs("dozens"), tag_cs("dozen"))))
         .parse(i)
-        .and_then(|(rest, v)| if at_boundary(rest) { Ok((rest, v)) } else { fail() })
+        .and_then(|(rest, v)| {
+            if at_boundary(rest) {
+                Ok((rest, v))
+            } else {
+                fail()
+            }
+        })
 }
 
 /// Products of a decimal and a scale ("2.174 * 1e12") rounded back to whole numbers.
 fn round_scaled(v: f64) -> f64 {
     let r = v.round();
-    if (v - r).abs() <= 1e-12 * v.abs() { r } else { v }
+    if (v - r).abs() <= 1e-12 * v.abs() {
+        r
+    } else {
+        v
+    }
 }
 
 /// A vulgar fraction character: "½", "¾", "⅔".
@@ -595,8 +608,7 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
     }
     // The state after the last word that can end a numeral ("and" cannot).
     let (mut commit, mut committed) = (rest, acc);
-    loop {
-        let Ok((r, hy)) = word_sep(rest) else { break };
+    while let Ok((r, hy)) = word_sep(rest) {
         let Ok((r, w)) = number_word(r) else { break };
         // "and three quarters", "and one half": a numerator, left to `and_fraction`
         if acc.last == Some(Word::And) && preceded(word_sep, denominator).parse(r).is_ok() {
@@ -824,9 +836,15 @@ mod tests {
             ("one million two hundred thousand", Some(1_200_000.0)),
             ("two hundred and two thousand", Some(202_000.0)),
             ("two  thousand  and  two hundred", Some(2200.0)),
-            ("twenty-one trillion and three hundred", Some(21_000_000_000_300.0)),
+            (
+                "twenty-one trillion and three hundred",
+                Some(21_000_000_000_300.0),
+            ),
             ("three thousand millions", Some(3e9)),
-            ("seven hundred twenty-one thousand and twelve", Some(721_012.0)),
+            (
+                "seven hundred twenty-one thousand and twelve",
+                Some(721_012.0),
+            ),
             ("1.5 million", Some(1_500_000.0)),
             ("2bn", Some(2e9)),
             ("1.2b", Some(1.2e9)),
@@ -926,7 +944,10 @@ mod tests {
     #[test]
     fn suffixes_need_money_for_m_and_t() {
         assert_eq!(digit_numeral(true)("3m").unwrap().1.value, 3e6);
-        assert_eq!(digit_numeral(false)("3m").unwrap(), ("m", digit_numeral(false)("3").unwrap().1));
+        assert_eq!(
+            digit_numeral(false)("3m").unwrap(),
+            ("m", digit_numeral(false)("3").unwrap().1)
+        );
         assert_eq!(digit_numeral(true)("2.174T").unwrap().1.value, 2.174e12);
         assert_eq!(digit_numeral(false)("10km").unwrap().0, "km");
         assert_eq!(digit_numeral(false)("1MM").unwrap().1.value, 1e6);
@@ -965,7 +986,13 @@ mod tests {
         assert!(word_fraction("one thirds").is_err());
         assert!(word_fraction("third").is_err());
         assert_eq!(fraction_of_scale("half a dozen eggs").unwrap().1.value, 6.0);
-        assert_eq!(fraction_of_scale("three quarters of a million").unwrap().1.value, 750_000.0);
+        assert_eq!(
+            fraction_of_scale("three quarters of a million")
+                .unwrap()
+                .1
+                .value,
+            750_000.0
+        );
         assert!(fraction_of_scale("half of them").is_err());
     }
 

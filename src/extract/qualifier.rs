@@ -30,7 +30,10 @@ pub(crate) fn words<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str>
 
 /// The first entry of `table` whose phrase starts the input, trying only the entries
 /// whose first word is the input's first word (compared once, without allocating).
-pub(crate) fn phrase_table<'a, T: Copy>(i: &'a str, table: &[(&'static str, T)]) -> Res<'a, (&'static str, T)> {
+pub(crate) fn phrase_table<'a, T: Copy>(
+    i: &'a str,
+    table: &[(&'static str, T)],
+) -> Res<'a, (&'static str, T)> {
     let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
     let first = &i.as_bytes()[..n];
     if n == 0 {
@@ -204,7 +207,14 @@ mod tests {
         for &(s, q, rest) in cases {
             assert_eq!(before(s), Ok((rest, q)), "{s:?}");
         }
-        for s in ["overall 5", "someone", "more 5", "about", "upto 5", "underway"] {
+        for s in [
+            "overall 5",
+            "someone",
+            "more 5",
+            "about",
+            "upto 5",
+            "underway",
+        ] {
             assert!(before(s).is_err(), "{s:?}");
         }
     }

@@ -154,27 +154,145 @@ enum Anchor {
 
 /// Words that can be the core of a quantity phrase, sorted (binary search).
 const ANCHOR_WORDS: &[&str] = &[
-    "billion", "billions", "couple", "crore", "dozen", "dozens", "eight", "eighteen", "eighth",
-    "eighths", "eighty", "eleven", "few", "fifteen", "fifth", "fifths", "fifty", "five",
-    "forty", "four", "fourteen", "fourth", "fourths", "fourty", "half", "halves", "handful",
-    "hundred", "hundreds", "hundredth", "hundredths", "lakh", "million", "millions", "naught",
-    "nil", "nine", "nineteen", "ninety", "ninth", "ninths", "nought", "one", "pair", "quarter",
-    "quarters", "scores", "seven", "seventeen", "seventh", "sevenths", "seventy", "several",
-    "six", "sixteen", "sixth", "sixths", "sixty", "ten", "tens", "tenth", "tenths", "third",
-    "thirds", "thirteen", "thirty", "thousand", "thousands", "three", "trillion", "trillions",
-    "twelve", "twenty", "two", "zero",
+    "billion",
+    "billions",
+    "couple",
+    "crore",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighth",
+    "eighths",
+    "eighty",
+    "eleven",
+    "few",
+    "fifteen",
+    "fifth",
+    "fifths",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "fourth",
+    "fourths",
+    "fourty",
+    "half",
+    "halves",
+    "handful",
+    "hundred",
+    "hundreds",
+    "hundredth",
+    "hundredths",
+    "lakh",
+    "million",
+    "millions",
+    "naught",
+    "nil",
+    "nine",
+    "nineteen",
+    "ninety",
+    "ninth",
+    "ninths",
+    "nought",
+    "one",
+    "pair",
+    "quarter",
+    "quarters",
+    "scores",
+    "seven",
+    "seventeen",
+    "seventh",
+    "sevenths",
+    "seventy",
+    "several",
+    "six",
+    "sixteen",
+    "sixth",
+    "sixths",
+    "sixty",
+    "ten",
+    "tens",
+    "tenth",
+    "tenths",
+    "third",
+    "thirds",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "trillion",
+    "trillions",
+    "twelve",
+    "twenty",
+    "two",
+    "zero",
 ];
 
 /// Words before an anchor that can open a phrase, sorted: qualifiers' first words,
 /// range openers, articles ("a dozen"), signs, currency codes, "many" ("many
 /// hundreds"), and units of time ("hour and a half").
 const STARTER_WORDS: &[&str] = &[
-    "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at",
-    "below", "between", "bigger", "chf", "circa", "close", "day", "estimated", "eur",
-    "exactly", "fewer", "from", "gbp", "greater", "half", "higher", "hour", "in", "jpy",
-    "just", "larger", "less", "lower", "many", "minus", "minute", "month", "more", "nearly",
-    "negative", "no", "not", "over", "precisely", "quarter", "roughly", "second", "smaller",
-    "some", "syp", "under", "up", "upwards", "us", "usd", "week", "well", "year",
+    "a",
+    "about",
+    "above",
+    "almost",
+    "an",
+    "approx",
+    "approximately",
+    "around",
+    "as",
+    "at",
+    "below",
+    "between",
+    "bigger",
+    "chf",
+    "circa",
+    "close",
+    "day",
+    "estimated",
+    "eur",
+    "exactly",
+    "fewer",
+    "from",
+    "gbp",
+    "greater",
+    "half",
+    "higher",
+    "hour",
+    "in",
+    "jpy",
+    "just",
+    "larger",
+    "less",
+    "lower",
+    "many",
+    "minus",
+    "minute",
+    "month",
+    "more",
+    "nearly",
+    "negative",
+    "no",
+    "not",
+    "over",
+    "precisely",
+    "quarter",
+    "roughly",
+    "second",
+    "smaller",
+    "some",
+    "syp",
+    "under",
+    "up",
+    "upwards",
+    "us",
+    "usd",
+    "week",
+    "well",
+    "year",
 ];
 
 /// A closed set of lower-case ASCII words, tested without allocating: a bit per
@@ -243,8 +361,7 @@ impl WordSet {
 /// ("minute-and-a half"), currency codes ("USD 5").
 const CORE_OPENERS: &[&str] = &[
     "a", "an", "aud", "between", "c", "cad", "chf", "day", "eur", "from", "gbp", "hk", "hour",
-    "many", "minus", "minute", "month", "negative", "second", "syp", "us", "usd", "week",
-    "year",
+    "many", "minus", "minute", "month", "negative", "second", "syp", "us", "usd", "week", "year",
 ];
 
 static ANCHORS: WordSet = WordSet::new(ANCHOR_WORDS);
@@ -261,7 +378,10 @@ fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
             return Some((i, Anchor::Digit));
         }
         if c.is_ascii_alphabetic() {
-            let j = i + b[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let j = i + b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
             let glued = i > 0 && b[i - 1].is_ascii_digit();
             // `i..j` is ASCII, so a valid str
             if !glued && ANCHORS.contains(&b[i..j]) {
@@ -341,7 +461,7 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
         if ws_start == t.len() {
             break;
         }
-        if STARTERS.contains(t[ws_start..].as_bytes()) && n < 6 {
+        if STARTERS.contains(&t.as_bytes()[ws_start..]) && n < 6 {
             back[n] = pos + ws_start;
             n += 1;
         }
@@ -472,12 +592,56 @@ enum Conn {
 
 /// Verbs of change: "rose from 20 to 50" gives two values, not a range.
 const CHANGE_VERBS: &[&str] = &[
-    "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls", "falling",
-    "increased", "increase", "increases", "increasing", "decreased", "decrease",
-    "decreasing", "dropped", "drop", "drops", "dropping", "jumped", "jump", "jumps",
-    "climbed", "climb", "climbs", "grew", "grown", "grow", "grows", "declined", "decline",
-    "declining", "surged", "soared", "doubled", "tripled", "plunged", "slipped", "went",
-    "up", "down", "revised", "raised", "lowered", "cut", "reduced", "upped", "shrank",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "rising",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreasing",
+    "dropped",
+    "drop",
+    "drops",
+    "dropping",
+    "jumped",
+    "jump",
+    "jumps",
+    "climbed",
+    "climb",
+    "climbs",
+    "grew",
+    "grown",
+    "grow",
+    "grows",
+    "declined",
+    "decline",
+    "declining",
+    "surged",
+    "soared",
+    "doubled",
+    "tripled",
+    "plunged",
+    "slipped",
+    "went",
+    "up",
+    "down",
+    "revised",
+    "raised",
+    "lowered",
+    "cut",
+    "reduced",
+    "upped",
+    "shrank",
 ];
 
 /// The grammar over one text: parsers know the whole text, so that offsets are
@@ -575,7 +739,7 @@ impl<'a> Grammar<'a> {
             }
             match Lower::new_bytes(first).bytes() {
                 b"between" => return self.between(i),
-                b"from" => return self.from_to(i),
+                b"from" => return self.range_from(i),
                 _ => {}
             }
             if let Ok(found) = alt((
@@ -716,10 +880,13 @@ impl<'a> Grammar<'a> {
         }
         // "rose by 5 to 20", "(from) 20 to 50" after a change verb: two numbers
         let prev = super::lexeme::prev_word(self.text, a_start).map(|(_, w)| w);
-        let to_ok = !prev.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"));
+        let to_ok =
+            !prev.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"));
         if to_ok
-            && let Ok((r2, (_, _, _, b))) =
-                (ws, alt((kw("to"), kw("through"))), ws, |i| self.amount(i, false)).parse(r)
+            && let Ok((r2, (_, _, _, b))) = (ws, alt((kw("to"), kw("through"))), ws, |i| {
+                self.amount(i, false)
+            })
+                .parse(r)
         {
             return Ok((r2, (Conn::To, b)));
         }
@@ -740,7 +907,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// "from A to B", "from A-B"; not after a verb of change ("rose from 20 to 50").
-    fn from_to(&self, i: &'a str) -> Res<'a, Core> {
+    fn range_from(&self, i: &'a str) -> Res<'a, Core> {
         let start = self.off(i);
         if super::lexeme::prev_word(self.text, start)
             .is_some_and(|(_, w)| CHANGE_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)))
@@ -771,7 +938,8 @@ impl<'a> Grammar<'a> {
     /// most 1000; neither has a unit ("5 in 10 days" is not a ratio).
     fn ratio_tail(&self, r: &'a str, a: &Amount) -> Res<'a, Core> {
         let av = a.n.value;
-        if a.unit.is_some() || a.n.scale != 1.0 || !(1.0..=10.0).contains(&av) || av.fract() != 0.0 {
+        if a.unit.is_some() || a.n.scale != 1.0 || !(1.0..=10.0).contains(&av) || av.fract() != 0.0
+        {
             return fail();
         }
         let (r, _) = (ws, alt((kw("in"), words("out of"))), ws).parse(r)?;
@@ -807,8 +975,13 @@ impl<'a> Grammar<'a> {
         let (mut r, mut unit) = (r, None);
         if let Ok((r2, u)) = unit::unit_after(r) {
             (r, unit) = (r2, Some(u));
-        } else if let Ok((r2, (_, _, _, u))) =
-            (ws, kw("of"), ws, alt((unit::currency_word, unit::measure_after))).parse(r)
+        } else if let Ok((r2, (_, _, _, u))) = (
+            ws,
+            kw("of"),
+            ws,
+            alt((unit::currency_word, unit::measure_after)),
+        )
+            .parse(r)
         {
             (r, unit) = (r2, Some(u));
         }
@@ -856,7 +1029,11 @@ impl<'a> Grammar<'a> {
         let (r, _) = (kw("half"), ws, alt((kw("a"), kw("an"))), ws).parse(i)?;
         let (r, u) = alt((unit::time_unit, |i| {
             let (r, u) = unit::measure_after(i)?;
-            if u.name == "metre" { fail() } else { Ok((r, u)) }
+            if u.name == "metre" {
+                fail()
+            } else {
+                Ok((r, u))
+            }
         }))
         .parse(r)?;
         Ok((r, measure_core((start, self.off(r)), 0.5, u, true)))
@@ -867,8 +1044,16 @@ impl<'a> Grammar<'a> {
     fn unit_and_a_half(&self, i: &'a str) -> Res<'a, Core> {
         let start = self.off(i);
         let sep = |i| alt((ws, hyphen)).parse(i);
-        let (r, (u, _, _, _, _, _, _)) =
-            (unit::time_unit, sep, kw("and"), sep, kw("a"), sep, kw("half")).parse(i)?;
+        let (r, (u, _, _, _, _, _, _)) = (
+            unit::time_unit,
+            sep,
+            kw("and"),
+            sep,
+            kw("a"),
+            sep,
+            kw("half"),
+        )
+            .parse(i)?;
         Ok((r, measure_core((start, self.off(r)), 1.5, u, true)))
     }
 
@@ -1066,7 +1251,12 @@ fn tidy(x: f64) -> f64 {
 /// A vague interval under a qualifier: "more than a dozen" [13, inf) (one more than
 /// the smallest reading, for counts), "at least dozens" [24, inf), "fewer than a
 /// dozen" [0, 11], "about a dozen" [10, 14], "nearly a dozen" [11, 11].
-fn vague_interval(q: Option<Qualifier>, lo: f64, hi: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
+fn vague_interval(
+    q: Option<Qualifier>,
+    lo: f64,
+    hi: f64,
+    kind: Kind,
+) -> (Option<f64>, Option<f64>) {
     let Some(q) = q else {
         return (Some(lo), Some(hi));
     };
@@ -1081,7 +1271,11 @@ fn vague_interval(q: Option<Qualifier>, lo: f64, hi: f64, kind: Kind) -> (Option
         Qualifier::LessThan => (Some(0.0), Some(if int { hi - 1.0 } else { hi })),
         Qualifier::AtMost => (Some(0.0), Some(hi)),
         Qualifier::Nearly => {
-            let l = if int { (0.9 * lo - 1e-9).ceil() } else { 0.9 * lo };
+            let l = if int {
+                (0.9 * lo - 1e-9).ceil()
+            } else {
+                0.9 * lo
+            };
             (Some(l), Some(hi))
         }
         Qualifier::Approx => widen(lo, hi, kind),
@@ -1091,7 +1285,10 @@ fn vague_interval(q: Option<Qualifier>, lo: f64, hi: f64, kind: Kind) -> (Option
 /// [A, B] widened by 10% at both ends ("about 20 to 30"), rounded outward for counts.
 fn widen(a: f64, b: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
     if kind.is_integral() {
-        (Some((0.9 * a + 1e-9).floor()), Some((1.1 * b - 1e-9).ceil()))
+        (
+            Some((0.9 * a + 1e-9).floor()),
+            Some((1.1 * b - 1e-9).ceil()),
+        )
     } else {
         (Some(tidy(0.9 * a)), Some(tidy(1.1 * b)))
     }

@@ -10,13 +10,14 @@
 //! "week", "day", "hour", "minute", "second", "decade", "century". "m" is the metre
 //! only in lower case and only after a number (never a word on its own).
 
-use super::lexeme::{Lower, Res, ascii_word, at_boundary, fail, hyphen, kw, kw_cs, tag_ci, ws, ws0};
+use super::lexeme::{
+    Lower, Res, ascii_word, at_boundary, fail, hyphen, kw, kw_cs, tag_ci, ws, ws0,
+};
 use super::qualifier::{phrase_table, words};
 use crate::quantity::Kind;
 use nom::Parser;
 use nom::branch::alt;
 use nom::combinator::{opt, peek, value};
-
 
 /// A unit: the kind of quantity it makes and its normalised name.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -77,7 +78,11 @@ pub(crate) fn currency_prefix(i: &str) -> Res<'_, &'static str> {
     for &code in CODES {
         if let Ok((rest, _)) = kw_cs(code)(i) {
             // "USD 5", "EUR 2.5bn": a code counts only before a number
-            peek((ws, nom::character::complete::satisfy(|c| c.is_ascii_digit()))).parse(rest)?;
+            peek((
+                ws,
+                nom::character::complete::satisfy(|c| c.is_ascii_digit()),
+            ))
+            .parse(rest)?;
             return Ok((rest, code));
         }
     }

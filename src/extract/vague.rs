@@ -86,7 +86,10 @@ fn multiplier(i: &str) -> Res<'_, (f64, f64)> {
         value((2.0, 5.0), (kw("a"), ws, kw("few"))),
         value((3.0, 9.0), kw("several")),
         value((2.0, 2.0), (kw("a"), ws, kw("couple"), opt((ws, kw("of"))))),
-        value((2.0, 5.0), (kw("a"), ws, kw("handful"), opt((ws, kw("of"))))),
+        value(
+            (2.0, 5.0),
+            (kw("a"), ws, kw("handful"), opt((ws, kw("of")))),
+        ),
     ))
     .parse(i)
 }
@@ -125,9 +128,18 @@ fn multiplied(i: &str) -> Res<'_, Vague> {
 /// "a dozen" [12,12] and "half a dozen" [6,6].
 fn dozen(i: &str) -> Res<'_, Vague> {
     alt((
-        value(Vague { low: 12.0, high: 12.0 }, (kw("a"), ws, kw("dozen"))),
         value(
-            Vague { low: 6.0, high: 6.0 },
+            Vague {
+                low: 12.0,
+                high: 12.0,
+            },
+            (kw("a"), ws, kw("dozen")),
+        ),
+        value(
+            Vague {
+                low: 6.0,
+                high: 6.0,
+            },
             (kw("half"), ws, kw("a"), ws, kw("dozen")),
         ),
     ))
@@ -147,18 +159,52 @@ fn alone_ok(rest: &str) -> bool {
 /// "a few", "several", "a couple", "a handful", "a pair".
 fn multiplier_alone(i: &str) -> Res<'_, Vague> {
     if let Ok((rest, _)) = (kw("a"), ws, kw("few")).parse(i) {
-        return Ok((rest, Vague { low: 2.0, high: 5.0 }));
+        return Ok((
+            rest,
+            Vague {
+                low: 2.0,
+                high: 5.0,
+            },
+        ));
     }
     if let Ok((rest, _)) = kw("several")(i) {
-        return Ok((rest, Vague { low: 3.0, high: 9.0 }));
+        return Ok((
+            rest,
+            Vague {
+                low: 3.0,
+                high: 9.0,
+            },
+        ));
     }
     let (rest, v) = alt((
-        value(Vague { low: 2.0, high: 2.0 }, (kw("a"), ws, kw("couple"))),
-        value(Vague { low: 2.0, high: 5.0 }, (kw("a"), ws, kw("handful"))),
-        value(Vague { low: 2.0, high: 2.0 }, (kw("a"), ws, kw("pair"))),
+        value(
+            Vague {
+                low: 2.0,
+                high: 2.0,
+            },
+            (kw("a"), ws, kw("couple")),
+        ),
+        value(
+            Vague {
+                low: 2.0,
+                high: 5.0,
+            },
+            (kw("a"), ws, kw("handful")),
+        ),
+        value(
+            Vague {
+                low: 2.0,
+                high: 2.0,
+            },
+            (kw("a"), ws, kw("pair")),
+        ),
     ))
     .parse(i)?;
-    if alone_ok(rest) { Ok((rest, v)) } else { fail() }
+    if alone_ok(rest) {
+        Ok((rest, v))
+    } else {
+        fail()
+    }
 }
 
 #[cfg(test)]
@@ -178,7 +224,12 @@ mod tests {
             ("tens of people", 20.0, 99.0, " of people"),
             ("hundreds fled", 200.0, 999.0, " fled"),
             ("thousands", 2000.0, 9999.0, ""),
-            ("tens of thousands of locals", 20_000.0, 99_999.0, " of locals"),
+            (
+                "tens of thousands of locals",
+                20_000.0,
+                99_999.0,
+                " of locals",
+            ),
             ("hundreds of thousands", 200_000.0, 999_999.0, ""),
             ("millions", 2e6, 9_999_999.0, ""),
             ("tens of millions", 2e7, 1e8 - 1.0, ""),
