@@ -1,5 +1,6 @@
 //! Integration tests, compiled as one binary. Each module covers one area.
 
+mod check;
 mod common;
 mod corpus;
 mod extract;

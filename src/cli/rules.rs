@@ -125,7 +125,11 @@ fn describe(r: &Rule, format: RulesFormat, out: &mut Out) {
     }
     let kinds: Vec<String> = r.kinds.iter().map(|k| k.as_str().to_string()).collect();
     let scope = match r.scope {
-        Scope::Event => format!("event (dates up to {} apart)", days(r.window_days)),
+        Scope::Event if r.window_days == 0 => "event (same place and day)".to_string(),
+        Scope::Event => format!(
+            "event (same place, dates up to {} apart)",
+            days(r.window_days)
+        ),
         s => scope_str(s).to_string(),
     };
     let mut rows: Vec<(&str, String)> = vec![

@@ -307,6 +307,7 @@ pub(super) fn row_document(
             row: Some(at.row),
             // Rows have no file lines of their own: positions count within the text.
             title_line: title.as_ref().map(|_| 1),
+            title_column: None,
             body_line: 1,
         },
         title,

@@ -62,6 +62,9 @@ pub struct Origin {
     pub row: Option<u64>,
     /// 1-based line in the file where the title text stands, if it stands in the file.
     pub title_line: Option<u32>,
+    /// 1-based column in that line where the title text starts.
+    #[serde(default)]
+    pub title_column: Option<u32>,
     /// 1-based line in the file where the body text starts.
     pub body_line: u32,
 }

@@ -33,7 +33,8 @@ struct FrontMatter {
     date: Option<(String, u64)>,
     place: Option<String>,
     event: Option<String>,
-    title: Option<(String, u64)>,
+    /// The title, its line and the column where its text starts.
+    title: Option<(String, u64, u32)>,
     url: Option<String>,
     id: Option<String>,
     ignore: Vec<String>,
@@ -83,9 +84,13 @@ pub(super) fn text_document(
         Some((raw, _)) => parse_date(raw, order),
         None => find_first_date(&text).map(|(d, _)| d),
     };
-    let (title, title_line) = match fm.title {
-        Some((t, line)) => (Some(t), Some(u32::try_from(line).unwrap_or(u32::MAX))),
-        None => (None, None),
+    let (title, title_line, title_column) = match fm.title {
+        Some((t, line, column)) => (
+            Some(t),
+            Some(u32::try_from(line).unwrap_or(u32::MAX)),
+            Some(column),
+        ),
+        None => (None, None, None),
     };
     out.push(Loaded::Document(Document {
         id: fm.id.unwrap_or_else(|| path.to_string()),
@@ -100,6 +105,7 @@ pub(super) fn text_document(
             path: path.to_string(),
             row: None,
             title_line,
+            title_column,
             body_line: u32::try_from(body_line).unwrap_or(u32::MAX),
         },
         ignore: fm.ignore,
@@ -199,7 +205,14 @@ fn parse_front_matter(
             }
             "place" | "location" => fm.place = owned(),
             "event" => fm.event = owned(),
-            "title" => fm.title = owned().map(|v| (v, n)),
+            "title" => {
+                // Column of the title's text in the file, for positions of claims in it.
+                let column = line
+                    .find(':')
+                    .and_then(|c| line[c + 1..].find(value).map(|v| c + 1 + v))
+                    .map_or(1, |at| line[..at].chars().count() as u32 + 1);
+                fm.title = owned().map(|v| (v, n, column));
+            }
             "url" | "link" => fm.url = owned(),
             "id" => fm.id = owned(),
             "recount-ignore" => {

@@ -480,6 +480,16 @@ impl Extractor {
                     break;
                 }
             }
+            // Capitalised words with no counted noun among them are a name after an
+            // elided noun, as headlines write them ("kills six Syrian state TV",
+            // "toll hits 43 Monitor"): nothing is counted by them.
+            if !matched && toks[na].text(text).starts_with(char::is_uppercase) {
+                m.na = m.qb;
+                m.nb = m.qb;
+                m.after = m.qb;
+                m.unit = None;
+                return;
+            }
             let head = words.last().map(|s| s.to_string()).unwrap_or_default();
             // "44 dead", "12 wounded": the adjective is the predicate too.
             if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing") && words.len() == 1 {
@@ -852,6 +862,9 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch]) {
     for i in 1..ms.len() {
         if ms[i].other_ref && ms[i].subject.is_none() && qs[i].kind == Kind::Count {
             ms[i].subject = ms[i - 1].subject.clone();
+            if ms[i].unit.is_none() {
+                ms[i].unit = ms[i - 1].unit.clone();
+            }
         }
     }
 }
@@ -1155,6 +1168,8 @@ fn days_between(a: Date, b: Date) -> i32 {
 struct LineIndex<'a> {
     text: &'a str,
     base_line: u32,
+    /// Column of the section's first character in its first line.
+    first_column: u32,
     pos: usize,
     line: u32,
     line_start: usize,
@@ -1166,9 +1181,14 @@ impl<'a> LineIndex<'a> {
             Section::Title => doc.origin.title_line.unwrap_or(1),
             Section::Body => doc.origin.body_line.max(1),
         };
+        let first_column = match section {
+            Section::Title => doc.origin.title_column.unwrap_or(1).max(1),
+            Section::Body => 1,
+        };
         LineIndex {
             text,
             base_line,
+            first_column,
             pos: 0,
             line: 0,
             line_start: 0,
@@ -1189,7 +1209,8 @@ impl<'a> LineIndex<'a> {
             }
         }
         self.pos = upto;
-        let col = self.text.get(self.line_start..upto).map_or(0, |s| s.chars().count());
-        (self.base_line + self.line, col as u32 + 1)
+        let col = self.text.get(self.line_start..upto).map_or(0, |s| s.chars().count()) as u32;
+        let first = if self.line == 0 { self.first_column } else { 1 };
+        (self.base_line + self.line, col + first)
     }
 }
