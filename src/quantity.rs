@@ -274,6 +274,10 @@ mod tests {
         assert!(a.overlaps(&b));
         let c = Interval::between(72.0, 88.0);
         assert!(!c.overlaps(&Interval::at_least(100.0)));
-        assert!(Interval::exact(30.0).widen(0.1, 0.0).overlaps(&Interval::exact(32.0)));
+        assert!(
+            Interval::exact(30.0)
+                .widen(0.1, 0.0)
+                .overlaps(&Interval::exact(32.0))
+        );
     }
 }

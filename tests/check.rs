@@ -34,15 +34,30 @@ fn examples_show_each_planted_contradiction_and_nothing_else() {
     let want: BTreeSet<(String, BTreeSet<String>)> = [
         (
             "casualties/toll-disagreement",
-            &["examples/01-northern-courier-dar-sabil.md", "examples/02-meridian-wire-dar-sabil.md"][..],
+            &[
+                "examples/01-northern-courier-dar-sabil.md",
+                "examples/02-meridian-wire-dar-sabil.md",
+            ][..],
         ),
-        ("general/part-exceeds-whole", &["examples/04-valley-herald-wadi-keram.md"][..]),
+        (
+            "general/part-exceeds-whole",
+            &["examples/04-valley-herald-wadi-keram.md"][..],
+        ),
         (
             "military/strikes-tally-falls",
-            &["examples/04-valley-herald-wadi-keram.md", "examples/05-plains-daily-wadi-keram.md"][..],
+            &[
+                "examples/04-valley-herald-wadi-keram.md",
+                "examples/05-plains-daily-wadi-keram.md",
+            ][..],
         ),
-        ("general/parts-exceed-total", &["examples/06-frontier-times-tel-hamra.md"][..]),
-        ("general/percent-over-100", &["examples/07-meridian-wire-wadi-keram-vote.md"][..]),
+        (
+            "general/parts-exceed-total",
+            &["examples/06-frontier-times-tel-hamra.md"][..],
+        ),
+        (
+            "general/percent-over-100",
+            &["examples/07-meridian-wire-wadi-keram-vote.md"][..],
+        ),
     ]
     .into_iter()
     .map(|(r, ds)| (r.to_string(), ds.iter().map(|d| d.to_string()).collect()))
@@ -53,7 +68,10 @@ fn examples_show_each_planted_contradiction_and_nothing_else() {
         assert!(!f["reason"].as_str().unwrap_or_default().is_empty());
         for c in f["claims"].as_array().expect("claims") {
             let sentence = c["sentence"].as_str().unwrap_or_default();
-            assert!(sentence.contains(c["text"].as_str().unwrap_or("\u{0}")), "{c}");
+            assert!(
+                sentence.contains(c["text"].as_str().unwrap_or("\u{0}")),
+                "{c}"
+            );
             assert!(c["line"].as_u64().unwrap_or(0) >= 1);
         }
     }
@@ -68,7 +86,12 @@ fn examples_table_snapshot() {
 
 #[test]
 fn fail_on_sets_the_exit_code() {
-    assert_eq!(run(&["check", "examples/", "--fail-on", "never"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["check", "examples/", "--fail-on", "never"])
+            .status
+            .code(),
+        Some(0)
+    );
     // The unrelated budget story alone is clean.
     let o = run(&["check", "examples/08-lakeside-post-millbrook-budget.txt"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
@@ -109,17 +132,32 @@ fn fakes_cluster_snapshots() {
     // Khan Sheikhoun (4/5/2017), the Rashidin convoy (4/15/2017), Qasr el-Breij
     // (7/22/2015).
     for (name, docs) in [
-        ("khan_sheikhoun", &["1914947530", "1918150026", "1923848144", "1926479327"][..]),
+        (
+            "khan_sheikhoun",
+            &["1914947530", "1918150026", "1923848144", "1926479327"][..],
+        ),
         (
             "rashidin_convoy",
-            &["1919191772", "1923848128", "1923848129", "1926479330", "1965495376"][..],
+            &[
+                "1919191772",
+                "1923848128",
+                "1923848129",
+                "1926479330",
+                "1965495376",
+            ][..],
         ),
-        ("qasr_el_breij", &["1923848183", "1926478915", "1926479096"][..]),
+        (
+            "qasr_el_breij",
+            &["1923848183", "1926478915", "1926479096"][..],
+        ),
     ] {
         let mut lines = Vec::new();
         for f in &fs {
             let cs = f["claims"].as_array().expect("claims");
-            if !cs.iter().any(|c| docs.contains(&c["doc"].as_str().unwrap_or_default())) {
+            if !cs
+                .iter()
+                .any(|c| docs.contains(&c["doc"].as_str().unwrap_or_default()))
+            {
                 continue;
             }
             lines.push(format!("{} {}: {}", f["severity"], f["rule"], f["message"]));

@@ -53,7 +53,10 @@ fn kobani_seed_read_as_a_journalist_would() {
     // Dates and years are not claims.
     for c in &cs {
         let t = c["text"].as_str().unwrap_or_default();
-        assert!(!t.contains("January") && !t.contains("2014"), "date read as claim: {t}");
+        assert!(
+            !t.contains("January") && !t.contains("2014"),
+            "date read as claim: {t}"
+        );
         if t.contains("70 percent") {
             continue;
         }

@@ -64,7 +64,11 @@ pub fn score(g: &Gold, ex: &Extractor, verbose: bool) -> Scores {
         };
         let claims = ex.extract(doc);
         for gc in a["claims"].as_array().into_iter().flatten() {
-            let section = if gc["where"] == "title" { Section::Title } else { Section::Body };
+            let section = if gc["where"] == "title" {
+                Section::Title
+            } else {
+                Section::Body
+            };
             let surface = gc["surface"].as_str().unwrap_or_default();
             let start = gc["char_offset"].as_u64().unwrap_or(0) as usize;
             let end = start + surface.len();
@@ -82,7 +86,10 @@ pub fn score(g: &Gold, ex: &Extractor, verbose: bool) -> Scores {
                     .filter(|c| overlaps(c, section, start, end))
                     .map(|c| format!("{:?} [{:?},{:?}]", c.text, c.low, c.high))
                     .collect();
-                eprintln!("MISS {id} {surface:?} {lo:?}..{hi:?} got {near:?} | {}", gc["quote"]);
+                eprintln!(
+                    "MISS {id} {surface:?} {lo:?}..{hi:?} got {near:?} | {}",
+                    gc["quote"]
+                );
             }
             let concept = gc["concept"].as_str().unwrap_or_default();
             if matches!(concept, "killed" | "wounded" | "strikes") {
@@ -94,7 +101,10 @@ pub fn score(g: &Gold, ex: &Extractor, verbose: bool) -> Scores {
                 if got.as_deref() == Some(concept) {
                     s.concept_right += 1;
                 } else if verbose {
-                    eprintln!("CONCEPT {id} {surface:?} want {concept} got {got:?} | {}", gc["quote"]);
+                    eprintln!(
+                        "CONCEPT {id} {surface:?} want {concept} got {got:?} | {}",
+                        gc["quote"]
+                    );
                 }
             }
         }
@@ -117,7 +127,10 @@ pub fn score(g: &Gold, ex: &Extractor, verbose: bool) -> Scores {
                     match bad {
                         None => s.rejected += 1,
                         Some(c) if verbose => {
-                            eprintln!("DISTRACTOR {id} {reason} {surface:?} read as {:?} {:?}", c.text, c.kind)
+                            eprintln!(
+                                "DISTRACTOR {id} {reason} {surface:?} read as {:?} {:?}",
+                                c.text, c.kind
+                            )
                         }
                         Some(_) => {}
                     }
@@ -129,7 +142,11 @@ pub fn score(g: &Gold, ex: &Extractor, verbose: bool) -> Scores {
 }
 
 fn pct(a: usize, b: usize) -> f64 {
-    if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
 }
 
 #[test]
@@ -149,7 +166,10 @@ fn extraction_accuracy_on_dev_gold() {
         s.found, s.claims, s.rejected, s.distractors, s.concept_right, s.concept_total
     );
     assert!(found >= 90.0, "claims found {found:.1}% < 90%");
-    assert!(rejected >= 95.0, "distractors rejected {rejected:.1}% < 95%");
+    assert!(
+        rejected >= 95.0,
+        "distractors rejected {rejected:.1}% < 95%"
+    );
     assert!(concept >= 90.0, "concepts {concept:.1}% < 90%");
 }
 
@@ -211,7 +231,13 @@ pub fn score_check(g: &Gold) -> CheckScores {
             mixed += 1;
             continue;
         }
-        let cross = f.claims.iter().map(|c| &c.doc).collect::<BTreeSet<_>>().len() > 1;
+        let cross = f
+            .claims
+            .iter()
+            .map(|c| &c.doc)
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1;
         if !cross || !matches!(f.kind, CheckKind::Disagreement | CheckKind::Attribution) {
             continue;
         }

@@ -140,17 +140,16 @@ pub(crate) fn incident_kinds(sentence: &str) -> u8 {
         let w = w.to_lowercase();
         let w = w.as_str();
         kinds |= match w {
-            "bomb" | "bombs" | "bombing" | "bombings" | "bomber" | "bombers" | "blast" | "blasts"
-            | "explosion" | "explosions" | "explosive" | "explosives" | "exploded" | "suicide"
-            | "car-bomb" | "ied" | "ieds" | "detonated" | "booby-trapped" => BLAST,
-            "chemical" | "gas" | "sarin" | "chlorine" | "toxic" | "nerve" | "poison" | "poisonous"
-            | "suffocation" => CHEMICAL,
-            "airstrike" | "airstrikes" | "air" | "strikes" | "raid" | "raids" | "warplanes" | "jets"
-            | "planes" | "aircraft" | "helicopter" | "helicopters" | "bombardment" | "barrel"
-            | "shelling" | "shells" | "shelled" | "shell" | "rocket" | "rockets" | "mortar"
-            | "mortars" | "artillery" | "missile" | "missiles" | "bombed" | "bombarded" => {
-                BOMBARDMENT
-            }
+            "bomb" | "bombs" | "bombing" | "bombings" | "bomber" | "bombers" | "blast"
+            | "blasts" | "explosion" | "explosions" | "explosive" | "explosives" | "exploded"
+            | "suicide" | "car-bomb" | "ied" | "ieds" | "detonated" | "booby-trapped" => BLAST,
+            "chemical" | "gas" | "sarin" | "chlorine" | "toxic" | "nerve" | "poison"
+            | "poisonous" | "suffocation" => CHEMICAL,
+            "airstrike" | "airstrikes" | "air" | "strikes" | "raid" | "raids" | "warplanes"
+            | "jets" | "planes" | "aircraft" | "helicopter" | "helicopters" | "bombardment"
+            | "barrel" | "shelling" | "shells" | "shelled" | "shell" | "rocket" | "rockets"
+            | "mortar" | "mortars" | "artillery" | "missile" | "missiles" | "bombed"
+            | "bombarded" => BOMBARDMENT,
             "clashes" | "clash" | "fighting" | "battle" | "battles" | "assault" | "offensive"
             | "ambush" | "gunfire" | "firefight" | "sniper" | "snipers" | "combat" => GROUND,
             "executed" | "execution" | "executions" | "beheaded" | "beheading" => EXECUTION,

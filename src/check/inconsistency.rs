@@ -109,7 +109,6 @@ fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
         );
         out.push(pair(rule, ctx, t, voice, reason));
     }
-
 }
 
 fn pair(rule: &Rule, ctx: &Context, a: u32, b: u32, reason: String) -> Finding {
@@ -239,7 +238,10 @@ mod tests {
         // Articles go on to other incidents and quote updates beside earlier tolls:
         // only the headline is held to the lead.
         let cases: Vec<(&str, Vec<Claim>)> = vec![
-            ("same predicate", vec![claim("a", "16").at(0), claim("a", "40").at(90)]),
+            (
+                "same predicate",
+                vec![claim("a", "16").at(0), claim("a", "40").at(90)],
+            ),
             (
                 "same attribution",
                 vec![

@@ -73,7 +73,6 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(pair(rule, ctx, i, whole, reason));
             }
         }
-
     }
 }
 
@@ -189,8 +188,14 @@ mod tests {
     fn subclasses_in_other_sentences_are_not_compared() {
         let civ = |w: &str, at: usize| claim("a", w).at(at).subject("people.civilians");
         let cases: Vec<(&str, Vec<Claim>)> = vec![
-            ("civilians over people", vec![claim("a", "10"), civ("16", 50)]),
-            ("children over people", vec![claim("a", "10"), children("a", "16", 50)]),
+            (
+                "civilians over people",
+                vec![claim("a", "10"), civ("16", 50)],
+            ),
+            (
+                "children over people",
+                vec![claim("a", "10"), children("a", "16", 50)],
+            ),
             (
                 "title over body",
                 vec![claim("a", "10").title(), civ("16", 50)],

@@ -177,7 +177,14 @@ fn relation(c: &Claim) -> String {
         r.push("additional".into());
     }
     if let Some(t) = c.trend {
-        r.push(format!("change {}", if t == recount::quantity::Trend::Up { "up" } else { "down" }));
+        r.push(format!(
+            "change {}",
+            if t == recount::quantity::Trend::Up {
+                "up"
+            } else {
+                "down"
+            }
+        ));
     }
     match c.frame {
         recount::claim::Frame::Incident => {}
@@ -205,7 +212,11 @@ fn claims_table(claims: &[Claim]) -> String {
     for c in claims {
         let at = format!(
             "{}{}:{}",
-            if c.section == recount::corpus::Section::Title { "title " } else { "" },
+            if c.section == recount::corpus::Section::Title {
+                "title "
+            } else {
+                ""
+            },
             c.line,
             c.column
         );
@@ -229,9 +240,33 @@ fn claims_table(claims: &[Claim]) -> String {
 }
 
 const CSV_FIELDS: &[&str] = &[
-    "id", "doc", "section", "start", "end", "line", "column", "text", "quantity", "value", "low",
-    "high", "qualifier", "kind", "unit", "noun", "concept", "subject", "predicate", "trend",
-    "part_of", "group", "attribution", "date", "place", "source", "frame",
+    "id",
+    "doc",
+    "section",
+    "start",
+    "end",
+    "line",
+    "column",
+    "text",
+    "quantity",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "kind",
+    "unit",
+    "noun",
+    "concept",
+    "subject",
+    "predicate",
+    "trend",
+    "part_of",
+    "group",
+    "attribution",
+    "date",
+    "place",
+    "source",
+    "frame",
 ];
 
 fn csv_row(c: &Claim) -> Vec<String> {
@@ -258,7 +293,14 @@ fn csv_row(c: &Claim) -> Vec<String> {
         o(&c.subject),
         o(&c.predicate),
         c.trend
-            .map(|t| if t == recount::quantity::Trend::Up { "up" } else { "down" }.to_string())
+            .map(|t| {
+                if t == recount::quantity::Trend::Up {
+                    "up"
+                } else {
+                    "down"
+                }
+                .to_string()
+            })
             .unwrap_or_default(),
         o(&c.part_of),
         o(&c.group),

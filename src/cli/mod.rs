@@ -63,7 +63,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "NAME", help_heading = "Corpus columns")]
     pub event_column: Option<String>,
     /// How to read slashed dates like 4/5/2017 (default: detected per column).
-    #[arg(long, value_enum, value_name = "ORDER", help_heading = "Corpus columns")]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "ORDER",
+        help_heading = "Corpus columns"
+    )]
     pub date_order: Option<DateOrderArg>,
 }
 
@@ -133,10 +138,10 @@ impl Out {
     }
 
     pub fn flush(&mut self) {
-        if !self.closed {
-            if let Err(e) = self.inner.flush() {
-                self.note(e);
-            }
+        if !self.closed
+            && let Err(e) = self.inner.flush()
+        {
+            self.note(e);
         }
     }
 
@@ -163,7 +168,10 @@ impl Drop for Out {
 /// else a fixed 100 so that output off a terminal is the same everywhere.
 pub fn table_width() -> u16 {
     use std::io::IsTerminal;
-    if let Some(c) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<u16>().ok()) {
+    if let Some(c) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+    {
         return c.clamp(40, 1000);
     }
     if io::stdout().is_terminal() {
@@ -269,7 +277,8 @@ pub fn for_each_document(
         if batch.is_empty() {
             break;
         }
-        let claims: Vec<Vec<recount::claim::Claim>> = batch.par_iter().map(|d| ex.extract(d)).collect();
+        let claims: Vec<Vec<recount::claim::Claim>> =
+            batch.par_iter().map(|d| ex.extract(d)).collect();
         for (d, c) in batch.iter().zip(&claims) {
             if !f(d, c) {
                 return Some(summary);
@@ -281,4 +290,3 @@ pub fn for_each_document(
     }
     Some(summary)
 }
-

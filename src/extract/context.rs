@@ -114,7 +114,7 @@ impl Extractor {
                     concept: concept.clone(),
                 });
                 // Longest phrases first, so "go missing" wins over "go".
-                entry.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+                entry.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
             }
         }
         Extractor {
@@ -194,7 +194,11 @@ impl Extractor {
     ) {
         let toks = tokens(text, sent.clone());
         let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let tok_at = |pos: usize| toks.iter().position(|t| t.start >= pos).unwrap_or(toks.len());
+        let tok_at = |pos: usize| {
+            toks.iter()
+                .position(|t| t.start >= pos)
+                .unwrap_or(toks.len())
+        };
         let mut ms: Vec<Mention> = qs
             .iter()
             .map(|q| {
@@ -215,8 +219,8 @@ impl Extractor {
             self.read_noun_phrase(&mut ms[i], q, &toks, &low, text);
         }
         self.read_relations(&mut ms, qs, &low);
-        for i in 0..ms.len() {
-            if qs[i].kind == Kind::Count || qs[i].kind == Kind::Ratio {
+        for (i, q) in qs.iter().enumerate() {
+            if q.kind == Kind::Count || q.kind == Kind::Ratio {
                 self.read_predicate(&mut ms, i, &low);
             }
         }
@@ -251,7 +255,10 @@ impl Extractor {
                 number[i] = Some(next);
             }
         }
-        let link = |j: Option<usize>| j.and_then(|j| number.get(j).copied().flatten()).map(|n| format!("{}#{}", doc.id, n));
+        let link = |j: Option<usize>| {
+            j.and_then(|j| number.get(j).copied().flatten())
+                .map(|n| format!("{}#{}", doc.id, n))
+        };
         let attribution = attribution(text, &toks, &low);
         let sent_info = sentence_frame(&low, doc.date);
         let first_id = out.len();
@@ -279,7 +286,11 @@ impl Extractor {
                 && subject.is_none()
                 && !m.other_ref
                 && (m.na..m.nb).all(|j| !toks[j].text(text).starts_with(char::is_uppercase));
-            if lowercase_object && concept.as_deref().is_some_and(|c| PEOPLE_CONCEPTS.contains(&c)) {
+            if lowercase_object
+                && concept
+                    .as_deref()
+                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
+            {
                 concept = None;
             }
             if subject.is_none()
@@ -290,7 +301,8 @@ impl Extractor {
             {
                 subject = Some("people".to_string());
             }
-            let noun = (m.nb > m.na).then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
+            let noun =
+                (m.nb > m.na).then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
             let unit = match q.kind {
                 Kind::Count => m.unit.clone(),
                 _ => q.unit.clone(),
@@ -379,9 +391,17 @@ impl Extractor {
             // "two of the killed", "30 of the dead": a part of a toll.
             if next == "the" {
                 let w = word(i + 2);
-                let concept = matches!(w, "dead" | "killed" | "wounded" | "injured" | "missing" | "victims")
-                    .then(|| self.lexicon.concept_of_noun(w).map(str::to_string).or_else(|| self.verb_at(low, i + 2).map(|v| v.0)))
-                    .flatten();
+                let concept = matches!(
+                    w,
+                    "dead" | "killed" | "wounded" | "injured" | "missing" | "victims"
+                )
+                .then(|| {
+                    self.lexicon
+                        .concept_of_noun(w)
+                        .map(str::to_string)
+                        .or_else(|| self.verb_at(low, i + 2).map(|v| v.0))
+                })
+                .flatten();
                 if let Some(c) = concept {
                     m.partitive = true;
                     m.concept = Some(c);
@@ -429,8 +449,12 @@ impl Extractor {
                 // "raids", "shells") continues the phrase; a participle does not.
                 let noun_too = !w.ends_with("ed")
                     && w != "dead"
-                    && (self.lexicon.concept_of_noun(w).is_some() || self.lexicon.subject_of(w).is_some());
-                if ends_noun_phrase(w) || (self.is_verb_form(w) && !noun_too) || (w.ends_with("ly") && w.len() > 4) {
+                    && (self.lexicon.concept_of_noun(w).is_some()
+                        || self.lexicon.subject_of(w).is_some());
+                if ends_noun_phrase(w)
+                    || (self.is_verb_form(w) && !noun_too)
+                    || (w.ends_with("ly") && w.len() > 4)
+                {
                     break;
                 }
             }
@@ -457,7 +481,7 @@ impl Extractor {
             m.nb = k;
             m.after = k.max(m.after);
             // The longest lexicon phrase that ends the noun phrase.
-            let words: Vec<&str> = (na..k).map(|j| word(j)).collect();
+            let words: Vec<&str> = (na..k).map(word).collect();
             let mut matched = false;
             for s in 0..words.len() {
                 let phrase = words[s..].join(" ");
@@ -492,7 +516,9 @@ impl Extractor {
             }
             let head = words.last().map(|s| s.to_string()).unwrap_or_default();
             // "44 dead", "12 wounded": the adjective is the predicate too.
-            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing") && words.len() == 1 {
+            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing")
+                && words.len() == 1
+            {
                 m.predicate = Some(head.clone());
                 m.passive = true;
                 if let Some(c) = &m.noun_concept {
@@ -516,7 +542,12 @@ impl Extractor {
         let forms = self.verb_forms.get(low.get(k)?)?;
         for f in forms {
             let n = f.rest.len();
-            if k + 1 + n <= low.len() && low[k + 1..k + 1 + n].iter().zip(&f.rest).all(|(a, b)| a == b) {
+            if k + 1 + n <= low.len()
+                && low[k + 1..k + 1 + n]
+                    .iter()
+                    .zip(&f.rest)
+                    .all(|(a, b)| a == b)
+            {
                 return Some((f.concept.clone(), low[k..=k + n].join(" ")));
             }
         }
@@ -539,11 +570,12 @@ impl Extractor {
             if i > 0 && qs[i].kind == qs[i - 1].kind && qs[i].kind == Kind::Count {
                 // Coordination: nothing but "and" or "," between the previous noun
                 // phrase and this quantity.
-                let gap: Vec<&str> = (ms[i - 1].after..qa).map(|k| word(k)).collect();
+                let gap: Vec<&str> = (ms[i - 1].after..qa).map(&word).collect();
                 // An empty gap is a list whose commas were stripped ("six women
                 // five children and three police officers"): only between counted
                 // nouns that name people.
-                let listed_people = gap.is_empty() && ms[i - 1].subject.is_some() && ms[i].subject.is_some();
+                let listed_people =
+                    gap.is_empty() && ms[i - 1].subject.is_some() && ms[i].subject.is_some();
                 let coordinated = (listed_people
                     || matches!(
                         gap.as_slice(),
@@ -568,9 +600,22 @@ impl Extractor {
                 }
                 if b > 1 && before(b + 2) == "among" && before(b + 1) == "the" {
                     let w = before(b);
-                    if matches!(w, "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties") {
+                    if matches!(
+                        w,
+                        "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties"
+                    ) {
                         ms[i].partitive = true;
-                        if let Some(c) = self.lexicon.concept_of_noun(w).map(str::to_string).or_else(|| self.verb_forms.get(w).and_then(|f| f.first()).map(|f| f.concept.clone())) {
+                        if let Some(c) = self
+                            .lexicon
+                            .concept_of_noun(w)
+                            .map(str::to_string)
+                            .or_else(|| {
+                                self.verb_forms
+                                    .get(w)
+                                    .and_then(|f| f.first())
+                                    .map(|f| f.concept.clone())
+                            })
+                        {
                             ms[i].concept = Some(c);
                             ms[i].predicate = Some(w.to_string());
                             ms[i].passive = true;
@@ -592,16 +637,23 @@ impl Extractor {
                     .any(|n| self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | "."));
             let marks_part = marks_part || continues_list;
             if marks_part && ms[i].part_of.is_none() {
-                ms[i].part_of = (0..i).rev().find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
+                ms[i].part_of = (0..i)
+                    .rev()
+                    .find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
             }
             if ms[i].partitive && ms[i].part_of.is_none() {
-                ms[i].part_of = (0..i).rev().find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
+                ms[i].part_of = (0..i)
+                    .rev()
+                    .find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
             }
         }
         // "N were among M killed", "2 medics among 31 dead": the next mention is the whole.
         for i in 0..ms.len().saturating_sub(1) {
             let mut k = ms[i].after;
-            while matches!(word(k), "were" | "was" | "are" | "is" | "also" | "reportedly") {
+            while matches!(
+                word(k),
+                "were" | "was" | "are" | "is" | "also" | "reportedly"
+            ) {
                 k += 1;
             }
             // ("13 civilians among them seven children" is the other way round.)
@@ -624,7 +676,10 @@ impl Extractor {
         // The group's last member reads to the right, its first to the left.
         let (first, last) = match ms[i].group {
             Some(g) => {
-                let last = (g..ms.len()).take_while(|&j| ms[j].group == Some(g)).last().unwrap_or(i);
+                let last = (g..ms.len())
+                    .take_while(|&j| ms[j].group == Some(g))
+                    .last()
+                    .unwrap_or(i);
                 (g, last)
             }
             None => (i, i),
@@ -671,15 +726,29 @@ impl Extractor {
         // died", "40 people mostly civilians were killed".
         if matches!(
             word(k),
-            "of" | "from" | "in" | "at" | "on" | "near" | "inside" | "with" | "mostly" | "mainly"
-                | "largely" | "many" | "most" | "belonging" | "loyal"
+            "of" | "from"
+                | "in"
+                | "at"
+                | "on"
+                | "near"
+                | "inside"
+                | "with"
+                | "mostly"
+                | "mainly"
+                | "largely"
+                | "many"
+                | "most"
+                | "belonging"
+                | "loyal"
         ) {
             let mut j = k + 1;
             let mut found = None;
             while j < low.len() && j - k < 12 {
                 let w = word(j);
-                if matches!(w, "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and")
-                    || w.bytes().all(|b| b.is_ascii_digit())
+                if matches!(
+                    w,
+                    "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and"
+                ) || w.bytes().all(|b| b.is_ascii_digit())
                     || self.is_verb_form(w)
                 {
                     break;
@@ -704,7 +773,11 @@ impl Extractor {
                 ms[i].hypothetical |= (right_from..k).any(|j| is_modal(word(j)));
                 break;
             }
-            if let Some(c) = self.lexicon.concept_of_noun(w).filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing")) {
+            if let Some(c) = self
+                .lexicon
+                .concept_of_noun(w)
+                .filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing"))
+            {
                 ms[i].concept.get_or_insert(c.to_string());
                 ms[i].predicate = Some(w.to_string());
                 ms[i].passive = true;
@@ -757,9 +830,23 @@ impl Extractor {
                 // of the counted noun the clause started from.
                 let from = k.saturating_sub(10);
                 if let Some(c) = (from..k).rev().find_map(|j| {
-                    matches!(word(j), "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties" | "missing")
-                        .then(|| self.lexicon.concept_of_noun(word(j)).map(str::to_string).or_else(|| self.verb_at(low, j).map(|v| v.0)))
-                        .flatten()
+                    matches!(
+                        word(j),
+                        "dead"
+                            | "killed"
+                            | "wounded"
+                            | "injured"
+                            | "victims"
+                            | "casualties"
+                            | "missing"
+                    )
+                    .then(|| {
+                        self.lexicon
+                            .concept_of_noun(word(j))
+                            .map(str::to_string)
+                            .or_else(|| self.verb_at(low, j).map(|v| v.0))
+                    })
+                    .flatten()
                 }) {
                     ms[i].concept.get_or_insert(c);
                     ms[i].predicate = Some(w.to_string());
@@ -785,14 +872,23 @@ impl Extractor {
                     let toll_concept = if w == "toll" {
                         let prev = if k > 0 { word(k - 1) } else { "" };
                         match prev {
-                            "injury" | "injuries" => self.lexicon.concept_of_noun("injured").map(str::to_string),
-                            _ => self.lexicon.concept_of_noun("death toll").map(str::to_string),
+                            "injury" | "injuries" => {
+                                self.lexicon.concept_of_noun("injured").map(str::to_string)
+                            }
+                            _ => self
+                                .lexicon
+                                .concept_of_noun("death toll")
+                                .map(str::to_string),
                         }
                     } else if w == "number" && word(k + 1) == "of" {
                         self.lexicon
                             .concept_of_noun(word(k + 2))
                             .map(str::to_string)
-                            .or_else(|| matches!(word(k + 2), "victims" | "people").then(|| "killed".to_string()).filter(|c| self.lexicon.has_concept(c)))
+                            .or_else(|| {
+                                matches!(word(k + 2), "victims" | "people")
+                                    .then(|| "killed".to_string())
+                                    .filter(|c| self.lexicon.has_concept(c))
+                            })
                     } else {
                         None
                     };
@@ -835,25 +931,38 @@ impl Extractor {
 fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch]) {
     for _ in 0..2 {
         for i in 0..ms.len() {
-            if let Some(g) = ms[i].group {
-                if ms[i].concept.is_none() {
-                    if let Some(j) = (0..ms.len()).find(|&j| ms[j].group == Some(g) && ms[j].concept.is_some() && ms[j].noun_concept.is_none()) {
-                        ms[i].concept = ms[j].concept.clone();
-                        ms[i].predicate = ms[j].predicate.clone();
-                    }
-                }
+            if let Some(g) = ms[i].group
+                && ms[i].concept.is_none()
+                && let Some(j) = (0..ms.len()).find(|&j| {
+                    ms[j].group == Some(g)
+                        && ms[j].concept.is_some()
+                        && ms[j].noun_concept.is_none()
+                })
+            {
+                ms[i].concept = ms[j].concept.clone();
+                ms[i].predicate = ms[j].predicate.clone();
             }
-            if let Some(w) = ms[i].part_of {
-                if w < ms.len() {
-                    let whole_counts_people = ms[w].concept.as_deref().is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
-                    if ms[i].concept.is_none() && ms[w].concept.is_some() && (ms[w].noun_concept.is_none() || whole_counts_people) {
-                        ms[i].concept = ms[w].concept.clone();
-                        ms[i].predicate = ms[w].predicate.clone();
-                    }
-                    if ms[w].concept.is_none() && ms[i].passive && ms[i].concept.is_some() && ms[i].noun_concept.is_none() {
-                        ms[w].concept = ms[i].concept.clone();
-                        ms[w].predicate = ms[i].predicate.clone();
-                    }
+            if let Some(w) = ms[i].part_of
+                && w < ms.len()
+            {
+                let whole_counts_people = ms[w]
+                    .concept
+                    .as_deref()
+                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
+                if ms[i].concept.is_none()
+                    && ms[w].concept.is_some()
+                    && (ms[w].noun_concept.is_none() || whole_counts_people)
+                {
+                    ms[i].concept = ms[w].concept.clone();
+                    ms[i].predicate = ms[w].predicate.clone();
+                }
+                if ms[w].concept.is_none()
+                    && ms[i].passive
+                    && ms[i].concept.is_some()
+                    && ms[i].noun_concept.is_none()
+                {
+                    ms[w].concept = ms[i].concept.clone();
+                    ms[w].predicate = ms[i].predicate.clone();
                 }
             }
         }
@@ -881,8 +990,37 @@ fn read_trend(m: &mut Mention, low: &[String], q: &QuantityMatch) {
     }
     let by = word(m.qa - 1) == "by";
     let w = word(k);
-    let up = matches!(w, "rose" | "rise" | "rises" | "risen" | "increased" | "increase" | "jumped" | "climbed" | "grew" | "surged" | "soared" | "gained" | "up");
-    let down = matches!(w, "fell" | "fall" | "falls" | "fallen" | "dropped" | "decreased" | "declined" | "plunged" | "slipped" | "shrank" | "down" | "lost");
+    let up = matches!(
+        w,
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "increased"
+            | "increase"
+            | "jumped"
+            | "climbed"
+            | "grew"
+            | "surged"
+            | "soared"
+            | "gained"
+            | "up"
+    );
+    let down = matches!(
+        w,
+        "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "dropped"
+            | "decreased"
+            | "declined"
+            | "plunged"
+            | "slipped"
+            | "shrank"
+            | "down"
+            | "lost"
+    );
     // "rose to 72" is a level, not a change; "up from 58" names the old level.
     let level = word(m.qa - 1) == "to";
     if level {
@@ -893,7 +1031,11 @@ fn read_trend(m: &mut Mention, low: &[String], q: &QuantityMatch) {
     } else if down && (by || q.kind == Kind::Percent || w == "down") {
         m.trend = Some(Trend::Down);
     } else if word(m.qa - 1) == "from" && k >= 1 && matches!(word(k - 1), "up" | "down") {
-        m.trend = Some(if word(k - 1) == "up" { Trend::Up } else { Trend::Down });
+        m.trend = Some(if word(k - 1) == "up" {
+            Trend::Up
+        } else {
+            Trend::Down
+        });
     }
 }
 
@@ -909,9 +1051,30 @@ fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
 /// Who says so: "according to X", "X said", "said X".
 fn attribution(text: &str, toks: &[Token], low: &[String]) -> Option<String> {
     let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
-    let is_cap = |k: usize| toks.get(k).is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase));
+    let is_cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
+    };
     let is_stop = |k: usize| {
-        toks.get(k).is_none_or(|t| t.kind != TokKind::Word || matches!(word(k), "said" | "says" | "told" | "on" | "that" | "which" | "who" | "in" | "as" | "and" | "when" | "while" | "after"))
+        toks.get(k).is_none_or(|t| {
+            t.kind != TokKind::Word
+                || matches!(
+                    word(k),
+                    "said"
+                        | "says"
+                        | "told"
+                        | "on"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "in"
+                        | "as"
+                        | "and"
+                        | "when"
+                        | "while"
+                        | "after"
+                )
+        })
     };
     let span = |a: usize, b: usize| -> Option<String> {
         (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
@@ -920,7 +1083,10 @@ fn attribution(text: &str, toks: &[Token], low: &[String]) -> Option<String> {
         if word(k) == "according" && word(k + 1) == "to" {
             let a = k + 2;
             let mut b = a;
-            while b < toks.len() && b - a < 9 && (!is_stop(b) || (b > a && matches!(word(b), "for" | "of" | "on"))) {
+            while b < toks.len()
+                && b - a < 9
+                && (!is_stop(b) || (b > a && matches!(word(b), "for" | "of" | "on")))
+            {
                 if toks[b].kind != TokKind::Word {
                     break;
                 }
@@ -936,33 +1102,59 @@ fn attribution(text: &str, toks: &[Token], low: &[String]) -> Option<String> {
         }
     }
     for k in 0..low.len() {
-        if !is_reporting_verb(word(k)) || matches!(word(k), "put" | "puts" | "putting" | "estimated") {
+        if !is_reporting_verb(word(k))
+            || matches!(word(k), "put" | "puts" | "putting" | "estimated")
+        {
             continue;
         }
         // "X said": the noun phrase before the verb, back to a clause edge.
         let mut a = k;
         let mut end = k;
         // "X, a war monitor, said": step over the appositive to the name before it.
-        if k >= 2 && word(k - 1) == "," {
-            if let Some(c) = (k.saturating_sub(8)..k - 1).rev().find(|&j| word(j) == ",") {
-                a = c;
-                end = c;
-            }
+        if k >= 2
+            && word(k - 1) == ","
+            && let Some(c) = (k.saturating_sub(8)..k - 1).rev().find(|&j| word(j) == ",")
+        {
+            a = c;
+            end = c;
         }
         while a > 0 && k - a < 12 {
             let p = a - 1;
             if toks[p].kind != TokKind::Word {
                 break;
             }
-            if matches!(word(p), "by" | "late" | "early" | "on") || is_reporting_verb(word(p)) || weekday(word(p)).is_some() {
+            if matches!(word(p), "by" | "late" | "early" | "on")
+                || is_reporting_verb(word(p))
+                || weekday(word(p)).is_some()
+            {
                 break;
             }
             let w = word(p);
-            if matches!(w, "that" | "and" | "but" | "which" | "who" | "he" | "she" | "it" | "they" | "we" | "i" | "also") || toks[p].kind == TokKind::Number {
+            if matches!(
+                w,
+                "that"
+                    | "and"
+                    | "but"
+                    | "which"
+                    | "who"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "also"
+            ) || toks[p].kind == TokKind::Number
+            {
                 break;
             }
             // Stop at a verb form or number word that belongs to the claim.
-            if p + 1 < toks.len() && matches!(w, "killed" | "wounded" | "injured" | "dead" | "people" | "civilians") {
+            if p + 1 < toks.len()
+                && matches!(
+                    w,
+                    "killed" | "wounded" | "injured" | "dead" | "people" | "civilians"
+                )
+            {
                 break;
             }
             a = p;
@@ -971,18 +1163,33 @@ fn attribution(text: &str, toks: &[Token], low: &[String]) -> Option<String> {
             a += 1;
         }
         let has_name = (a..end).any(|j| is_cap(j) || is_speaker_noun(word(j)));
-        if end > a && has_name && !(a..end).all(|j| matches!(word(j), "he" | "she" | "it" | "they")) {
+        if end > a && has_name && !(a..end).all(|j| matches!(word(j), "he" | "she" | "it" | "they"))
+        {
             // keep a leading "the": "the Syrian Observatory"
-            let a2 = if a > 0 && word(a - 1) == "the" { a - 1 } else { a };
+            let a2 = if a > 0 && word(a - 1) == "the" {
+                a - 1
+            } else {
+                a
+            };
             return span(a2, end);
         }
         // "said X" at a clause end.
         let a = k + 1;
         let mut b = a;
-        while b < toks.len() && b - a < 9 && toks[b].kind == TokKind::Word && !matches!(word(b), "that" | "on" | "in" | "which" | "who" | "when" | "after" | "adding") {
+        while b < toks.len()
+            && b - a < 9
+            && toks[b].kind == TokKind::Word
+            && !matches!(
+                word(b),
+                "that" | "on" | "in" | "which" | "who" | "when" | "after" | "adding"
+            )
+        {
             b += 1;
         }
-        if b > a && (is_cap(a) || (word(a) == "the" && (a + 1..b).any(|j| is_cap(j) || is_speaker_noun(word(j))))) {
+        if b > a
+            && (is_cap(a)
+                || (word(a) == "the" && (a + 1..b).any(|j| is_cap(j) || is_speaker_noun(word(j)))))
+        {
             return span(a, b);
         }
     }
@@ -1006,12 +1213,28 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
     let mut info = SentenceInfo::default();
     for k in 0..low.len() {
         let w = word(k);
-        if w == "since" && !matches!(word(k + 1), "then" | "the" | "that" | "this") || (w == "since" && matches!(word(k + 1), "the") && matches!(word(k + 2), "start" | "beginning" | "outbreak" | "onset" | "war" | "conflict" | "uprising" | "revolution" | "crisis")) {
+        if w == "since" && !matches!(word(k + 1), "then" | "the" | "that" | "this")
+            || (w == "since"
+                && matches!(word(k + 1), "the")
+                && matches!(
+                    word(k + 2),
+                    "start"
+                        | "beginning"
+                        | "outbreak"
+                        | "onset"
+                        | "war"
+                        | "conflict"
+                        | "uprising"
+                        | "revolution"
+                        | "crisis"
+                ))
+        {
             // since + year or "the start of the war": a war-wide total
             let n1 = word(k + 1);
             let n2 = word(k + 2);
             let total = is_year(n1)
-                || (matches!(n1, "the" | "its" | "their") && (total_after_since(n2) || is_war_noun(n2)))
+                || (matches!(n1, "the" | "its" | "their")
+                    && (total_after_since(n2) || is_war_noun(n2)))
                 || total_after_since(n1)
                 || (is_month(n1) && is_year(n2));
             info.since_tokens.push((k, total));
@@ -1019,7 +1242,12 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
         if is_war_noun(w) && k > 0 {
             let p = word(k - 1);
             // "the six-year war", "the civil war has killed"
-            if p.ends_with("-year") || p.ends_with("-years") || p == "civil" || p == "years-long" || p == "year-long" {
+            if p.ends_with("-year")
+                || p.ends_with("-years")
+                || p == "civil"
+                || p == "years-long"
+                || p == "year-long"
+            {
                 info.war_total.push(k);
             }
         }
@@ -1036,16 +1264,37 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
         {
             info.elsewhere = true;
         }
-        if matches!(w, "earlier" | "later") && word(k + 1) == "this" && matches!(word(k + 2), "week" | "month" | "year") {
+        if matches!(w, "earlier" | "later")
+            && word(k + 1) == "this"
+            && matches!(word(k + 2), "week" | "month" | "year")
+        {
             info.elsewhere = true;
         }
         if let Some(doc) = doc_date {
             // "January 27", "27 January", "January 2014", "in 2013"
             if let Some(m) = crate::date::month_number(w) {
-                let day_after = word(k + 1).parse::<i8>().ok().filter(|d| (1..=31).contains(d));
-                let day_before = if k > 0 { word(k - 1).parse::<i8>().ok().filter(|d| (1..=31).contains(d)) } else { None };
-                let year = word(k + 1).parse::<i16>().ok().filter(|_| is_year(word(k + 1)))
-                    .or_else(|| word(k + 2).parse::<i16>().ok().filter(|_| is_year(word(k + 2))));
+                let day_after = word(k + 1)
+                    .parse::<i8>()
+                    .ok()
+                    .filter(|d| (1..=31).contains(d));
+                let day_before = if k > 0 {
+                    word(k - 1)
+                        .parse::<i8>()
+                        .ok()
+                        .filter(|d| (1..=31).contains(d))
+                } else {
+                    None
+                };
+                let year = word(k + 1)
+                    .parse::<i16>()
+                    .ok()
+                    .filter(|_| is_year(word(k + 1)))
+                    .or_else(|| {
+                        word(k + 2)
+                            .parse::<i16>()
+                            .ok()
+                            .filter(|_| is_year(word(k + 2)))
+                    });
                 if let Some(d) = day_after.or(day_before) {
                     let y = year.unwrap_or(doc.year());
                     if let Ok(date) = Date::new(y, m as i8, d) {
@@ -1063,12 +1312,26 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
                             }
                         }
                     }
-                } else if let Some(y) = year {
-                    if y != doc.year() || (m as i8 - doc.month()).abs() > 1 {
-                        info.elsewhere = true;
-                    }
+                } else if let Some(y) = year
+                    && (y != doc.year() || (m as i8 - doc.month()).abs() > 1)
+                {
+                    info.elsewhere = true;
                 }
-            } else if is_year(w) && matches!(if k > 0 { word(k - 1) } else { "" }, "in" | "of" | "during" | "early" | "late" | "mid" | "summer" | "spring" | "autumn" | "winter" | "fall") {
+            } else if is_year(w)
+                && matches!(
+                    if k > 0 { word(k - 1) } else { "" },
+                    "in" | "of"
+                        | "during"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "summer"
+                        | "spring"
+                        | "autumn"
+                        | "winter"
+                        | "fall"
+                )
+            {
                 if w.parse::<i16>().ok() != Some(doc.year()) {
                     info.elsewhere = true;
                 }
@@ -1100,7 +1363,9 @@ fn dateline_elsewhere(doc: &Document) -> bool {
         return false;
     };
     match crate::date::find_first_date(&doc.text) {
-        Some((dateline, at)) if at.start < DATELINE_WITHIN => days_between(dateline, filed) > DATELINE_DAYS,
+        Some((dateline, at)) if at.start < DATELINE_WITHIN => {
+            days_between(dateline, filed) > DATELINE_DAYS
+        }
         _ => false,
     }
 }
@@ -1117,11 +1382,7 @@ fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Docume
     }
     // "the six-year war has killed 320000": the war is the subject, close by; a
     // monitor "which tracks Syria's five-year conflict" elsewhere in the sentence is not.
-    if info
-        .war_total
-        .iter()
-        .any(|&k| k < m.qa && m.qa - k <= 6)
-    {
+    if info.war_total.iter().any(|&k| k < m.qa && m.qa - k <= 6) {
         return Frame::Total;
     }
     if info.elsewhere || m.hypothetical {
@@ -1139,20 +1400,32 @@ fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Docume
 fn is_modal(w: &str) -> bool {
     matches!(
         w,
-        "will" | "would" | "could" | "may" | "might" | "should" | "expected" | "plans" | "planned" | "aims" | "due"
+        "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "should"
+            | "expected"
+            | "plans"
+            | "planned"
+            | "aims"
+            | "due"
     )
 }
 
 /// A plural-looking noun: "civilians", "strikes", "people", not "bus" or "press".
 fn looks_plural(w: &str) -> bool {
-    matches!(w, "people" | "children" | "women" | "men" | "police" | "personnel")
-        || (w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is")
-            && !w.ends_with("'s")
-            && !w.ends_with("\u{2019}s"))
+    matches!(
+        w,
+        "people" | "children" | "women" | "men" | "police" | "personnel"
+    ) || (w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("\u{2019}s"))
 }
 
 fn is_year(w: &str) -> bool {
@@ -1209,7 +1482,10 @@ impl<'a> LineIndex<'a> {
             }
         }
         self.pos = upto;
-        let col = self.text.get(self.line_start..upto).map_or(0, |s| s.chars().count()) as u32;
+        let col = self
+            .text
+            .get(self.line_start..upto)
+            .map_or(0, |s| s.chars().count()) as u32;
         let first = if self.line == 0 { self.first_column } else { 1 };
         (self.base_line + self.line, col + first)
     }

@@ -305,6 +305,7 @@ struct WordSet {
 
 /// A cheap signature of a word from its length and outer letters (lower case), in
 /// 0..4096.
+#[inline]
 const fn word_sig(len: usize, a: u8, b: u8, y: u8, z: u8) -> usize {
     let mut h = len as u32;
     h = h.wrapping_mul(131).wrapping_add(a as u32);
@@ -315,6 +316,7 @@ const fn word_sig(len: usize, a: u8, b: u8, y: u8, z: u8) -> usize {
 }
 
 /// The signature of a word, any case.
+#[inline]
 const fn sig_of(w: &[u8]) -> usize {
     let n = w.len();
     let second = if n > 1 { w[1] } else { w[0] };
@@ -341,6 +343,7 @@ impl WordSet {
     }
 
     /// Whether the ASCII word `w`, in any case, is in the set.
+    #[inline]
     fn contains(&self, w: &[u8]) -> bool {
         if w.is_empty() || w.len() > 16 {
             return false;

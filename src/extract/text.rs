@@ -8,10 +8,10 @@
 use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen",
-    "rep", "prof", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "vs", "etc", "approx", "est", "inc", "co", "corp", "ltd", "jr", "sr", "u.s",
-    "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "vol", "pp", "ft", "mt",
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep",
+    "prof", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "vs", "etc", "approx", "est", "inc", "co", "corp", "ltd", "jr", "sr", "u.s", "u.n",
+    "u.k", "e.g", "i.e", "a.m", "p.m", "fig", "vol", "pp", "ft", "mt",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -54,7 +54,9 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>
 /// Short lines (headlines, bylines, datelines) and blank lines always break.
 fn wrapped_line(text: &str, sentence_start: usize, nl: usize) -> bool {
     const WRAP_WIDTH: usize = 50;
-    let line_start = text[sentence_start..nl].rfind('\n').map_or(sentence_start, |p| sentence_start + p + 1);
+    let line_start = text[sentence_start..nl]
+        .rfind('\n')
+        .map_or(sentence_start, |p| sentence_start + p + 1);
     let line = text[line_start..nl].trim();
     let next = text[nl + 1..].split('\n').next().unwrap_or("").trim();
     if next.is_empty() || line.chars().count() < WRAP_WIDTH {
@@ -163,7 +165,11 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
                     let after = sub[j + d.len_utf8()..].chars().next();
                     let numeric_joiner = matches!(d, '.' | ',');
                     match after {
-                        Some(a) if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && digits && !alpha)) => {
+                        Some(a)
+                            if is_word_char(a)
+                                && (!numeric_joiner
+                                    || (a.is_ascii_digit() && digits && !alpha)) =>
+                        {
                             end = j + d.len_utf8();
                             it.next();
                         }
@@ -207,20 +213,35 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
             ("It killed 375. Then", &["It killed 375.", "Then"]),
-            ("Mr. Smith said 1.5 million.", &["Mr. Smith said 1.5 million."]),
-            ("The U.S. said so. Then more.", &["The U.S. said so.", "Then more."]),
-            ("Headline\nBody text here.", &["Headline", "Body text here."]),
+            (
+                "Mr. Smith said 1.5 million.",
+                &["Mr. Smith said 1.5 million."],
+            ),
+            (
+                "The U.S. said so. Then more.",
+                &["The U.S. said so.", "Then more."],
+            ),
+            (
+                "Headline\nBody text here.",
+                &["Headline", "Body text here."],
+            ),
             (
                 "Coalition aircraft have carried out more than 700 air\nstrikes since January.",
                 &["Coalition aircraft have carried out more than 700 air\nstrikes since January."],
             ),
             (
                 "A paragraph line that is long enough and ends here.\nNext one.",
-                &["A paragraph line that is long enough and ends here.", "Next one."],
+                &[
+                    "A paragraph line that is long enough and ends here.",
+                    "Next one.",
+                ],
             ),
             (
                 "A long line that goes on without any stop at its end\n\nNew paragraph",
-                &["A long line that goes on without any stop at its end", "New paragraph"],
+                &[
+                    "A long line that goes on without any stop at its end",
+                    "New paragraph",
+                ],
             ),
             ("He said \"no.\" Then", &["He said \"no.\"", "Then"]),
             ("A. Smith came.", &["A. Smith came."]),
@@ -240,8 +261,7 @@ mod tests {
         assert_eq!(
             toks,
             [
-                "US-led", "strikes", ",", "1,300", "people", ";", "Syria's", "1.5", "killed",
-                "."
+                "US-led", "strikes", ",", "1,300", "people", ";", "Syria's", "1.5", "killed", "."
             ]
         );
     }
@@ -250,7 +270,10 @@ mod tests {
     fn multibyte_is_safe() {
         let s = "é—3 “quoted” ½ 日本 2";
         let t = tokens(s, 0..s.len());
-        assert!(t.iter().all(|t| s.is_char_boundary(t.start) && s.is_char_boundary(t.end)));
+        assert!(
+            t.iter()
+                .all(|t| s.is_char_boundary(t.start) && s.is_char_boundary(t.end))
+        );
         let _ = sentences("a.\u{201d} B");
     }
 }

@@ -42,8 +42,8 @@ const IRREGULAR: &[(&str, &[&str])] = &[
 
 /// Verbs whose final consonant doubles before -ed and -ing.
 const DOUBLING: &[&str] = &[
-    "kidnap", "drop", "stop", "ship", "plan", "shop", "trap", "grab", "strip", "nab", "bus",
-    "ban", "jail", "shell", "pin", "rob",
+    "kidnap", "drop", "stop", "ship", "plan", "shop", "trap", "grab", "strip", "nab", "bus", "ban",
+    "jail", "shell", "pin", "rob",
 ];
 
 /// Every form of a one-word lemma, the lemma included.
@@ -109,15 +109,24 @@ mod tests {
             ("die", &["die", "died", "dies", "dying"]),
             ("flee", &["flee", "fled", "flees", "fleeing"]),
             ("carry", &["carry", "carried", "carries", "carrying"]),
-            ("destroy", &["destroy", "destroys", "destroyed", "destroying"]),
+            (
+                "destroy",
+                &["destroy", "destroys", "destroyed", "destroying"],
+            ),
             ("raze", &["raze", "razes", "razed", "razing"]),
             ("kidnap", &["kidnap", "kidnaps", "kidnapped", "kidnapping"]),
-            ("massacre", &["massacre", "massacres", "massacred", "massacring"]),
+            (
+                "massacre",
+                &["massacre", "massacres", "massacred", "massacring"],
+            ),
         ];
         for (lemma, want) in cases {
             let got = inflections(lemma);
             for w in *want {
-                assert!(got.iter().any(|g| g == w), "{lemma}: missing {w} in {got:?}");
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{lemma}: missing {w} in {got:?}"
+                );
             }
         }
     }

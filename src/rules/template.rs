@@ -115,9 +115,7 @@ pub fn validate(t: &str) -> Result<(), TemplateError> {
                         message: format!("unknown field `{{{f}}}`; fields are: {known}, b.*"),
                     });
                 }
-                offset = t[offset..]
-                    .find('}')
-                    .map_or(offset, |o| offset + o + 1);
+                offset = t[offset..].find('}').map_or(offset, |o| offset + o + 1);
             }
         }
     }
@@ -153,12 +151,15 @@ mod tests {
 
     #[test]
     fn renders_fields_and_braces() {
-        let s = render("{a.source} says {a.text}; {{literal}} {concept}", |f| match f {
-            "a.source" => Some("Reuters".into()),
-            "a.text" => Some("16 people".into()),
-            "concept" => Some("killed".into()),
-            _ => None,
-        });
+        let s = render(
+            "{a.source} says {a.text}; {{literal}} {concept}",
+            |f| match f {
+                "a.source" => Some("Reuters".into()),
+                "a.text" => Some("16 people".into()),
+                "concept" => Some("killed".into()),
+                _ => None,
+            },
+        );
         assert_eq!(s, "Reuters says 16 people; {literal} killed");
     }
 
