@@ -2,7 +2,7 @@
 //! article text, one thread. Run with `cargo bench --bench grammar`.
 //!
 //! Reads `../shared/corpora/fa-kes/FA-KES-Dataset.csv` (or the file named by
-//! `RECOUNT_BENCH_CORPUS`); prints MB/s of text and quantities per second.
+//! `RECOUNT_BENCH_CORPUS`); prints the best and the median MB/s of text over 30 rounds.
 
 use recount::extract::quantity_phrase::find_quantities;
 use std::path::PathBuf;
@@ -33,20 +33,23 @@ fn main() {
         })
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    // Warm up, then time enough rounds for a stable figure.
+    // Warm up, then time each round: the best round is the figure least disturbed by
+    // other work on the machine, the median the typical one.
     let found: usize = texts.iter().map(|t| find_quantities(t).len()).sum();
-    let rounds = 50;
-    let t = Instant::now();
-    for _ in 0..rounds {
-        for text in &texts {
-            std::hint::black_box(find_quantities(text));
-        }
-    }
-    let secs = t.elapsed().as_secs_f64();
+    let mut rates: Vec<f64> = (0..30)
+        .map(|_| {
+            let t = Instant::now();
+            for text in &texts {
+                std::hint::black_box(find_quantities(text));
+            }
+            bytes as f64 / 1e6 / t.elapsed().as_secs_f64()
+        })
+        .collect();
+    rates.sort_by(f64::total_cmp);
     println!(
-        "find_quantities: {:.1} MB of text, {found} quantities; {:.0} MB/s, {:.0} quantities/s (one thread)",
+        "find_quantities: {:.1} MB of text, {found} quantities; one thread: best {:.0} MB/s, median {:.0} MB/s",
         bytes as f64 / 1e6,
-        (bytes * rounds) as f64 / 1e6 / secs,
-        (found * rounds) as f64 / secs
+        rates[rates.len() - 1],
+        rates[rates.len() / 2]
     );
 }

@@ -6,8 +6,10 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod baseline;
 pub mod check;
 pub mod claim;
+pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod examples;

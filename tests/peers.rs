@@ -143,7 +143,6 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             "fraction arithmetic phrasing (compound denominators, 'over', ordinal \
              denominators of compounds): not how news states quantities",
             &[
-                "one hundred and three and two thirds",
                 "a trillionth",
                 "a hundred trillionths",
                 "a hundred thousand trillionths",
@@ -161,7 +160,6 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
                 "one hundred thirty two fifths",
                 "one hundred thirty-two fifths",
                 "one hundred and thirty-two fifths",
-                "one hundred and thirty and two fifths",
                 "one hundred thirty-fifths",
                 "one one hundred fifth",
                 "one one hundred and fifth",
@@ -186,13 +184,8 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
                 "two and fifty-four hundredths",
                 "two hundred and fifty-four hundredths",
                 "one million two thousand two hundred three fifths",
-                "one hundred and three quarters",
-                " one billion and three quarters million",
-                " two thirds of a million",
                 " three hundred and two dozens",
                 "The measurement has a value of two hundred thirty two and a thirtieth",
-                " two millionth",
-                " 100 millionths",
             ],
         ),
         (
@@ -208,7 +201,7 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
         (
             "a number with a unit is a measure claim to recount ('29km', '1m' is one \
              metre), where the number model reports no number",
-            &[" 29km Road ", "1m isn't a number.", "the 180.25ml liquid"],
+            &[" 29km Road ", "1m isn't a number."],
         ),
         (
             "identifiers are not claims: 'SCP-173', 'version two', exercise numbers",
@@ -237,11 +230,6 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
             ],
         ),
         (
-            "digit groups run together ('423 0000'): recount reads a digit code, not two \
-             numbers (quantulum3 expects no claim in '245 23 yen')",
-            &["423 0000 will be recognized as two numbers."],
-        ),
-        (
             "idioms and spelled-out codes: 'one last time', 'three-nought-four' carry no \
              count",
             &[
@@ -252,14 +240,6 @@ fn number_model_scope(input: &str) -> Option<&'static str> {
         (
             "catalogue abbreviations of dozen ('dzs', 'dozs')",
             &[" 3 dzs", " five dozs"],
-        ),
-        (
-            "'out of' with a scale ('two out of five hundred'): a ratio over a count, \
-             rare in news",
-            &[
-                "two out of five hundred tvs",
-                "two out of five hundreds tvs",
-            ],
         ),
     ];
     CASES
@@ -368,9 +348,6 @@ fn range_model_scope(input: &str) -> Option<&'static str> {
                 "Is it still the case when >= 30",
                 "Is it still the case when <-30",
                 "Is it still the case when <=  -30",
-                "<>30",
-                "=>30",
-                "=<30",
                 "up to 700 Should not be recognized as >700",
             ],
         ),
@@ -387,14 +364,12 @@ fn range_model_scope(input: &str) -> Option<&'static str> {
                 "His score is equal to 5000 or less than 5000",
                 "His score is equal to or less than 30",
                 "His score is equal to or more than 30",
-                "His score is equal to 5000 or less",
                 "His score is equal to 5000 or more than",
                 "His score is less than 5000 or equal",
                 "His score is more than 5000 or equal to",
                 "His score is more than 5000 or equal to it",
                 "His score is at least or equal to 30",
                 "His score is 200 or greater than",
-                "His score is 200 or greater than 190",
                 "The number is equals to 20000 in 1998",
                 "exceed 3000",
                 "surpass 3000",

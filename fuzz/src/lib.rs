@@ -156,7 +156,10 @@ pub fn extract(data: &[u8]) {
     let findings = recount::check::run(rules, &claims);
     for f in &findings {
         for c in &f.claims {
-            assert!(interval_ok(c.low, c.high), "bad interval in a finding: {f:?}");
+            assert!(
+                interval_ok(c.low, c.high),
+                "bad interval in a finding: {f:?}"
+            );
         }
     }
     let _ = recount::report::json::render(&findings);
@@ -313,7 +316,10 @@ pub fn corpus_delimited(data: &[u8], tsv: bool) {
                 p.severity == ProblemSeverity::Error && p.message.starts_with(&tag)
             }
         });
-        assert!(found, "row {row} gave neither a document nor an error: {items:?}");
+        assert!(
+            found,
+            "row {row} gave neither a document nor an error: {items:?}"
+        );
     }
 }
 

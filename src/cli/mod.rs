@@ -3,6 +3,7 @@
 //! quiet exit.
 
 mod check;
+mod config;
 mod corpus;
 mod extract;
 mod rules;
@@ -17,6 +18,13 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(name = "recount", version, about, max_term_width = 100)]
 pub struct Cli {
+    /// Read settings from this file instead of the recount.toml found upward from the
+    /// working directory.
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Read no recount.toml.
+    #[arg(long, global = true)]
+    pub no_config: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -33,6 +41,8 @@ pub enum Command {
     Rules(rules::RulesCmdArgs),
     /// Run every rule's inline examples.
     TestRules(test_rules::TestRulesArgs),
+    /// Print the settings in force (recount.toml and flags) and where each came from.
+    Config(config::ConfigArgs),
 }
 
 /// Where documents come from and how corpus columns are read.
@@ -98,12 +108,16 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Err(code) = config::init(cli.config.as_deref(), cli.no_config) {
+        return ExitCode::from(code);
+    }
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Corpus(args) => corpus::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Rules(args) => rules::run(args),
         Command::TestRules(args) => test_rules::run(args),
+        Command::Config(args) => config::run(args),
     };
     ExitCode::from(code)
 }
@@ -183,11 +197,23 @@ pub fn table_width() -> u16 {
     100
 }
 
-/// The rules in use: built-in packs unless `--no-default-rules`, plus `--rules`. Errors
-/// are printed; None means exit 2.
+/// The rules in use: built-in packs unless `--no-default-rules` (or `default_rules =
+/// false` in recount.toml), plus recount.toml's `rules`, plus `--rules`; then
+/// recount.toml's disabled rules, severities and lexicon additions. Errors are
+/// printed; None means exit 2.
 pub fn load_rules(args: &RulesArgs) -> Option<recount::rules::RuleSet> {
-    match recount::rules::load_rules(!args.no_default_rules, &args.rules) {
-        Ok(r) => Some(r),
+    let settings = config::current();
+    let mut paths = settings.rules_paths();
+    paths.extend(args.rules.iter().cloned());
+    let defaults = settings.default_rules.value && !args.no_default_rules;
+    match recount::rules::load_rules(defaults, &paths) {
+        Ok(mut r) => match settings.apply_to_rules(&mut r) {
+            Ok(()) => Some(r),
+            Err(errors) => {
+                config::report(&errors);
+                None
+            }
+        },
         Err(errors) => {
             for e in &errors {
                 eprintln!("{e}");
@@ -202,25 +228,30 @@ pub fn load_rules(args: &RulesArgs) -> Option<recount::rules::RuleSet> {
     }
 }
 
-/// Corpus options from the column flags.
+/// Corpus options from the column flags, then recount.toml's `[columns]` and
+/// `date_order`.
 pub fn load_options(input: &InputArgs) -> recount::corpus::LoadOptions {
     use recount::corpus::{ColumnMap, LoadOptions};
     use recount::date::DateOrder;
+    let file = config::current().load_options();
     LoadOptions {
         columns: ColumnMap {
-            text: input.text_column.clone(),
-            source: input.source_column.clone(),
-            date: input.date_column.clone(),
-            place: input.place_column.clone(),
-            title: input.title_column.clone(),
-            id: input.id_column.clone(),
-            event: input.event_column.clone(),
-            url: None,
+            text: input.text_column.clone().or(file.columns.text),
+            source: input.source_column.clone().or(file.columns.source),
+            date: input.date_column.clone().or(file.columns.date),
+            place: input.place_column.clone().or(file.columns.place),
+            title: input.title_column.clone().or(file.columns.title),
+            id: input.id_column.clone().or(file.columns.id),
+            event: input.event_column.clone().or(file.columns.event),
+            url: file.columns.url,
         },
-        date_order: input.date_order.map(|o| match o {
-            DateOrderArg::Dmy => DateOrder::Dmy,
-            DateOrderArg::Mdy => DateOrder::Mdy,
-        }),
+        date_order: input
+            .date_order
+            .map(|o| match o {
+                DateOrderArg::Dmy => DateOrder::Dmy,
+                DateOrderArg::Mdy => DateOrder::Mdy,
+            })
+            .or(file.date_order),
     }
 }
 
@@ -278,7 +309,14 @@ pub fn for_each_document(
             break;
         }
         let claims: Vec<Vec<recount::claim::Claim>> =
-            batch.par_iter().map(|d| ex.extract(d)).collect();
+            batch
+                .par_iter()
+                .map(|d| {
+                    let mut c = ex.extract(d);
+                    config::current().apply_vague(&mut c);
+                    c
+                })
+                .collect();
         for (d, c) in batch.iter().zip(&claims) {
             if !f(d, c) {
                 return Some(summary);

@@ -504,10 +504,14 @@ impl Extractor {
                     break;
                 }
             }
-            // Capitalised words with no counted noun among them are a name after an
-            // elided noun, as headlines write them ("kills six Syrian state TV",
-            // "toll hits 43 Monitor"): nothing is counted by them.
-            if !matched && toks[na].text(text).starts_with(char::is_uppercase) {
+            // After a verb, capitalised words with no counted noun among them are a
+            // name after an elided noun, as headlines write them ("kills six Syrian
+            // state TV", "toll hits 43 Monitor"): nothing is counted by them.
+            let after_verb = m.qa > 0 && {
+                let p = word(m.qa - 1);
+                self.is_verb_form(p) || links_toll(p)
+            };
+            if !matched && after_verb && toks[na].text(text).starts_with(char::is_uppercase) {
                 m.na = m.qb;
                 m.nb = m.qb;
                 m.after = m.qb;
@@ -721,9 +725,42 @@ impl Extractor {
                 k = j;
             }
         }
+        // An aside between dashes or brackets: "At least 11 civilians - among them
+        // four women - were killed", "24 Daesh terrorists (a group banned in Russia)
+        // were killed".
+        if matches!(word(k), "-" | "\u{2013}" | "\u{2014}" | "(") {
+            let close: &[&str] = if word(k) == "(" {
+                &[")"]
+            } else {
+                &["-", "\u{2013}", "\u{2014}"]
+            };
+            if let Some(j) = (k + 1..low.len().min(k + 16)).find(|&j| close.contains(&word(j))) {
+                k = j + 1;
+            }
+        }
+        // More counted nouns without a number: "Nearly 40 Syrian soldiers and
+        // pro-regime fighters were killed".
+        if word(k) == "and" {
+            let verb_at = (k + 1..low.len().min(k + 6)).find(|&j| {
+                self.is_verb_form(word(j))
+                    || matches!(word(j), "were" | "was" | "have" | "had" | "are")
+            });
+            if let Some(j) = verb_at {
+                let plain_words = (k + 1..j).all(|x| {
+                    let w = word(x);
+                    w.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !ends_noun_phrase(w)
+                        && !w.is_empty()
+                });
+                if plain_words && j > k + 1 {
+                    k = j;
+                }
+            }
+        }
         // A prepositional phrase or an aside between the count and a passive verb:
         // "30 militants of the terrorist group were killed", "35 people in total had
-        // died", "40 people mostly civilians were killed".
+        // died", "40 people mostly civilians were killed", "10 people mostly
+        // schoolchildren killed".
         if matches!(
             word(k),
             "of" | "from"
@@ -749,11 +786,12 @@ impl Extractor {
                     w,
                     "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and"
                 ) || w.bytes().all(|b| b.is_ascii_digit())
-                    || self.is_verb_form(w)
                 {
                     break;
                 }
-                if matches!(w, "were" | "was" | "have" | "has" | "had" | "are") {
+                if matches!(w, "were" | "was" | "have" | "has" | "had" | "are")
+                    || self.is_verb_form(w)
+                {
                     found = Some(j);
                     break;
                 }

@@ -225,16 +225,23 @@ pub(crate) fn next_word(text: &str, at: usize) -> Option<(usize, &str)> {
     (!w.is_empty()).then_some((at + start, w))
 }
 
-/// The end of the whitespace-delimited token at byte `a`, looking at most `REACH`
-/// bytes ahead (a longer token is cut at a character boundary).
+/// The end of the whitespace-delimited token at byte `a`. Callers skip to it, so
+/// each byte is scanned once.
 pub(crate) fn token_end(text: &str, a: usize) -> usize {
+    let tail = text.get(a..).unwrap_or_default();
+    a + tail.find(char::is_whitespace).unwrap_or(tail.len())
+}
+
+/// The token at byte `a`, at most `REACH` bytes of it (cut at a character boundary):
+/// enough to judge its shape without scanning far.
+pub(crate) fn token_window(text: &str, a: usize) -> &str {
     let tail = text.get(a..).unwrap_or_default();
     for (k, c) in tail.char_indices() {
         if c.is_whitespace() || k >= REACH {
-            return a + k;
+            return &tail[..k];
         }
     }
-    text.len()
+    tail
 }
 
 /// Whether `w` is one of `list`, ignoring ASCII case.

@@ -11,9 +11,9 @@ mod nonclaim;
 pub mod numeral;
 mod qualifier;
 pub mod quantity_phrase;
+pub mod text;
 mod unit;
 mod vague;
-pub mod text;
 pub mod verbs;
 pub mod words;
 

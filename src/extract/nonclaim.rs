@@ -27,7 +27,7 @@
 //! - "half" alone unless "of", a determiner or a qualifier goes with it ("half the
 //!   town", "more than half"), never "the first half"; "quite a few".
 
-use super::lexeme::{next_word, one_of, prev_word, token_end};
+use super::lexeme::{next_word, one_of, prev_word, token_end, token_window};
 use super::quantity_phrase::{Parsed, Shape};
 use crate::quantity::Qualifier;
 
@@ -41,133 +41,33 @@ pub(crate) enum Verdict {
     SkipId,
 }
 
+/// Month names and their abbreviations, as written in dates.
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Words before a number that make it an identifier.
+#[rustfmt::skip]
 const ID_WORDS: &[&str] = &[
-    "resolution",
-    "resolutions",
-    "article",
-    "articles",
-    "route",
-    "highway",
-    "motorway",
-    "flight",
-    "platform",
-    "gate",
-    "terminal",
-    "room",
-    "apartment",
-    "apt",
-    "building",
-    "chapter",
-    "section",
-    "sections",
-    "paragraph",
-    "clause",
-    "page",
-    "pages",
-    "photo",
-    "photos",
-    "picture",
-    "image",
-    "figure",
-    "fig",
-    "table",
-    "item",
-    "version",
-    "vol",
-    "volume",
-    "episode",
-    "season",
-    "channel",
-    "phase",
-    "stage",
-    "category",
-    "grade",
-    "model",
-    "type",
-    "code",
-    "ward",
-    "sector",
-    "zone",
-    "precinct",
-    "unit",
-    "checkpoint",
-    "exit",
-    "junction",
-    "url",
-    "id",
-    "ref",
-    "tel",
-    "phone",
-    "fax",
-    "ext",
-    "box",
-    "number",
-    "law",
-    "decree",
-    "protocol",
-    "part",
-    "level",
-    "nr",
-    "nrs",
-    "views",
+    "resolution", "resolutions", "article", "articles", "route", "highway", "motorway",
+    "flight", "platform", "gate", "terminal", "room", "apartment", "apt", "building",
+    "chapter", "section", "sections", "paragraph", "clause", "page", "pages", "photo",
+    "photos", "picture", "image", "figure", "fig", "table", "item", "version", "vol",
+    "volume", "episode", "season", "channel", "phase", "stage", "category", "grade",
+    "model", "type", "code", "ward", "sector", "zone", "precinct", "unit", "checkpoint",
+    "exit", "junction", "url", "id", "ref", "tel", "phone", "fax", "ext", "box", "number",
+    "law", "decree", "protocol", "part", "level", "nr", "nrs", "views",
 ];
 
 /// Words before a year.
+#[rustfmt::skip]
 const YEAR_BEFORE: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "to",
-    "during",
-    "before",
-    "after",
-    "the",
-    "early",
-    "late",
-    "mid",
-    "year",
-    "fiscal",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "between",
-    "circa",
-    "of-the",
-    "through",
-    "throughout",
+    "in", "since", "by", "until", "till", "from", "to", "during", "before", "after", "the",
+    "early", "late", "mid", "year", "fiscal", "spring", "summer", "autumn", "fall",
+    "winter", "between", "circa", "through", "throughout",
 ];
 
 /// Words before a year-shaped number and a plural noun that make it a count ("of
@@ -179,83 +79,29 @@ const COUNT_BEFORE: &[&str] = &[
 ];
 
 /// Words after a number that make it a time of day.
+#[rustfmt::skip]
 const TIME_AFTER: &[&str] = &[
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "eet",
-    "eest",
-    "est",
-    "edt",
-    "pst",
-    "pdt",
-    "o'clock",
-    "o\u{2019}clock",
+    "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est",
+    "edt", "pst", "pdt", "o'clock", "o\u{2019}clock",
 ];
 
 /// Words before a 24-hour time.
 const TIME_BEFORE: &[&str] = &["at", "updated", "posted", "published", "by"];
 
 /// Words before "one" that make it a pronoun.
+#[rustfmt::skip]
 const ONE_BEFORE: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "which",
-    "no",
-    "each",
-    "every",
-    "any",
-    "such",
-    "another",
-    "whichever",
-    "little",
-    "young",
+    "the", "this", "that", "which", "no", "each", "every", "any", "such", "another",
+    "whichever", "little", "young",
 ];
 
 /// Words after "one" that make it a pronoun or an idiom.
+#[rustfmt::skip]
 const ONE_AFTER: &[&str] = &[
-    "of",
-    "another",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "that",
-    "day",
-    "night",
-    "morning",
-    "evening",
-    "afternoon",
-    "time",
-    "way",
-    "point",
-    "side",
-    "hand",
-    "thing",
-    "must",
-    "can",
-    "could",
-    "should",
-    "would",
-    "may",
-    "might",
-    "will",
-    "shall",
-    "does",
-    "did",
-    "else",
-    "by",
-    "after",
-    "last",
-    "too",
-    "ever",
+    "of", "another", "who", "whom", "whose", "which", "that", "day", "night", "morning",
+    "evening", "afternoon", "time", "way", "point", "side", "hand", "thing", "must", "can",
+    "could", "should", "would", "may", "might", "will", "shall", "does", "did", "else",
+    "by", "after", "last", "too", "ever",
 ];
 
 /// Words before "half" that make it a part of something else ("the first half").
@@ -320,54 +166,18 @@ pub(crate) fn reads_as_age(text: &str, p: &Parsed) -> bool {
 }
 
 /// Function words ending in "s" that are not plural nouns.
+#[rustfmt::skip]
 const NOT_PLURAL: &[&str] = &[
-    "this",
-    "was",
-    "has",
-    "its",
-    "his",
-    "as",
-    "is",
-    "yes",
-    "thus",
-    "whereas",
-    "unless",
-    "across",
-    "perhaps",
-    "besides",
-    "towards",
-    "afterwards",
-    "always",
-    "sometimes",
-    "news",
-    "series",
-    "species",
-    "various",
-    "previous",
-    "serious",
-    "famous",
-    "numerous",
+    "this", "was", "has", "its", "his", "as", "is", "yes", "thus", "whereas", "unless",
+    "across", "perhaps", "besides", "towards", "afterwards", "always", "sometimes", "news",
+    "series", "species", "various", "previous", "serious", "famous", "numerous",
 ];
 
 /// Plural nouns without an "s".
+#[rustfmt::skip]
 const PLURAL_IRREGULAR: &[&str] = &[
-    "people",
-    "men",
-    "women",
-    "children",
-    "police",
-    "personnel",
-    "staff",
-    "dead",
-    "killed",
-    "wounded",
-    "injured",
-    "more",
-    "others",
-    "troops",
-    "militia",
-    "youth",
-    "cattle",
+    "people", "men", "women", "children", "police", "personnel", "staff", "dead", "killed",
+    "wounded", "injured", "more", "others", "troops", "militia", "youth", "cattle",
 ];
 
 /// The verdict on a parsed phrase.
@@ -566,7 +376,7 @@ fn date_code_follows(text: &str, end: usize) -> bool {
     let Some((start, _)) = next_word(text, end) else {
         return false;
     };
-    let tok = &text[start..token_end(text, start)];
+    let tok = token_window(text, start);
     let b = tok.as_bytes();
     let seps = (1..b.len().saturating_sub(1))
         .filter(|&k| {
@@ -593,30 +403,30 @@ fn one_is_pronoun(text: &str, p: &Parsed, prev: Option<&str>, next: Option<&str>
 
 /// The end of the token at `a` when its shape makes it a code, not a quantity.
 pub(crate) fn code_token(text: &str, a: usize) -> Option<usize> {
-    let end = token_end(text, a);
+    let end = || Some(token_end(text, a));
     let mut before = text[..a].chars().rev();
     match before.next() {
-        Some(c) if c.is_alphabetic() => return Some(end),
+        Some(c) if c.is_alphabetic() => return end(),
         Some('-' | '\u{2010}' | '\u{2011}') if before.next().is_some_and(char::is_alphabetic) => {
-            return Some(end);
+            return end();
         }
-        Some('#' | '/' | ':' | '+' | '@' | '_' | '\\' | '=') => return Some(end),
+        Some('#' | '/' | ':' | '+' | '@' | '_' | '\\' | '=') => return end(),
         _ => {}
     }
-    let tok = &text[a..end];
+    let tok = token_window(text, a);
     if tok.contains("://") || tok.contains("www.") || tok.contains('@') {
-        return Some(end);
+        return end();
     }
     let b = tok.as_bytes();
     let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut dashes = 0;
     for (k, &c) in b.iter().enumerate().skip(1) {
         match c {
-            b':' | b'/' if digit(k - 1) && digit(k + 1) => return Some(end),
+            b':' | b'/' if digit(k - 1) && digit(k + 1) => return end(),
             b'-' if digit(k - 1) && digit(k + 1) => {
                 dashes += 1;
                 if dashes >= 2 {
-                    return Some(end);
+                    return end();
                 }
             }
             c if c.is_ascii_digit() || c == b'.' || c == b',' => {}

@@ -153,205 +153,91 @@ enum Anchor {
 }
 
 /// Words that can be the core of a quantity phrase, sorted (binary search).
+#[rustfmt::skip]
 const ANCHOR_WORDS: &[&str] = &[
-    "billion",
-    "billions",
-    "couple",
-    "crore",
-    "dozen",
-    "dozens",
-    "eight",
-    "eighteen",
-    "eighth",
-    "eighths",
-    "eighty",
-    "eleven",
-    "few",
-    "fifteen",
-    "fifth",
-    "fifths",
-    "fifty",
-    "five",
-    "forty",
-    "four",
-    "fourteen",
-    "fourth",
-    "fourths",
-    "fourty",
-    "half",
-    "halves",
-    "handful",
-    "hundred",
-    "hundreds",
-    "hundredth",
-    "hundredths",
-    "lakh",
-    "million",
-    "millions",
-    "naught",
-    "nil",
-    "nine",
-    "nineteen",
-    "ninety",
-    "ninth",
-    "ninths",
-    "nought",
-    "one",
-    "pair",
-    "quarter",
-    "quarters",
-    "scores",
-    "seven",
-    "seventeen",
-    "seventh",
-    "sevenths",
-    "seventy",
-    "several",
-    "six",
-    "sixteen",
-    "sixth",
-    "sixths",
-    "sixty",
-    "ten",
-    "tens",
-    "tenth",
-    "tenths",
-    "third",
-    "thirds",
-    "thirteen",
-    "thirty",
-    "thousand",
-    "thousands",
-    "three",
-    "trillion",
-    "trillions",
-    "twelve",
-    "twenty",
-    "two",
-    "zero",
+    "billion", "billions", "couple", "crore", "dozen", "dozens", "eight", "eighteen",
+    "eighth", "eighths", "eighty", "eleven", "few", "fifteen", "fifth", "fifths", "fifty",
+    "five", "forty", "four", "fourteen", "fourth", "fourths", "fourty", "half", "halves",
+    "handful", "hundred", "hundreds", "hundredth", "hundredths", "lakh", "million",
+    "millions", "naught", "nil", "nine", "nineteen", "ninety", "ninth", "ninths", "nought",
+    "one", "pair", "quarter", "quarters", "scores", "seven", "seventeen", "seventh",
+    "sevenths", "seventy", "several", "six", "sixteen", "sixth", "sixths", "sixty", "ten",
+    "tens", "tenth", "tenths", "third", "thirds", "thirteen", "thirty", "thousand",
+    "thousands", "three", "trillion", "trillions", "twelve", "twenty", "two", "zero",
 ];
 
 /// Words before an anchor that can open a phrase, sorted: qualifiers' first words,
 /// range openers, articles ("a dozen"), signs, currency codes, "many" ("many
 /// hundreds"), and units of time ("hour and a half").
+#[rustfmt::skip]
 const STARTER_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "almost",
-    "an",
-    "approx",
-    "approximately",
-    "around",
-    "as",
-    "at",
-    "below",
-    "between",
-    "bigger",
-    "chf",
-    "circa",
-    "close",
-    "day",
-    "estimated",
-    "eur",
-    "exactly",
-    "fewer",
-    "from",
-    "gbp",
-    "greater",
-    "half",
-    "higher",
-    "hour",
-    "in",
-    "jpy",
-    "just",
-    "larger",
-    "less",
-    "lower",
-    "many",
-    "minus",
-    "minute",
-    "month",
-    "more",
-    "nearly",
-    "negative",
-    "no",
-    "not",
-    "over",
-    "precisely",
-    "quarter",
-    "roughly",
-    "second",
-    "smaller",
-    "some",
-    "syp",
-    "under",
-    "up",
-    "upwards",
-    "us",
-    "usd",
-    "week",
-    "well",
-    "year",
+    "a", "about", "above", "almost", "an", "approx", "approximately", "around", "as", "at",
+    "below", "between", "bigger", "chf", "circa", "close", "day", "estimated", "eur",
+    "exactly", "fewer", "from", "gbp", "greater", "half", "higher", "hour", "in", "jpy",
+    "just", "larger", "less", "lower", "many", "minus", "minute", "month", "more", "nearly",
+    "negative", "no", "not", "over", "precisely", "quarter", "roughly", "second", "smaller",
+    "some", "syp", "under", "up", "upwards", "us", "usd", "week", "well", "year",
 ];
 
-/// A closed set of lower-case ASCII words, tested without allocating: a bit per
-/// signature (length, first two and last two letters) rejects nearly every other
-/// word at once, a binary search settles the rest.
+/// A closed set of lower-case ASCII words, tested without allocating: a table
+/// indexed by first and last letter holds a bit per length present, which rejects
+/// nearly every other word with one lookup; a binary search settles the rest.
 struct WordSet {
     words: &'static [&'static str],
-    sigs: [u64; 64],
+    lengths: [u32; 26 * 26],
+    /// A bit per length present, tested before anything else.
+    any_length: u32,
 }
 
-/// A cheap signature of a word from its length and outer letters (lower case), in
-/// 0..4096.
+/// The table slot of a word's first and last letters, any case; None for a word
+/// that does not start and end with an ASCII letter.
 #[inline]
-const fn word_sig(len: usize, a: u8, b: u8, y: u8, z: u8) -> usize {
-    let mut h = len as u32;
-    h = h.wrapping_mul(131).wrapping_add(a as u32);
-    h = h.wrapping_mul(131).wrapping_add(b as u32);
-    h = h.wrapping_mul(131).wrapping_add(y as u32);
-    h = h.wrapping_mul(131).wrapping_add(z as u32);
-    (h.wrapping_mul(2_654_435_761) >> 20) as usize
-}
-
-/// The signature of a word, any case.
-#[inline]
-const fn sig_of(w: &[u8]) -> usize {
-    let n = w.len();
-    let second = if n > 1 { w[1] } else { w[0] };
-    let before_last = if n > 1 { w[n - 2] } else { w[0] };
-    word_sig(
-        n,
-        w[0].to_ascii_lowercase(),
-        second.to_ascii_lowercase(),
-        before_last.to_ascii_lowercase(),
-        w[n - 1].to_ascii_lowercase(),
-    )
+const fn slot(w: &[u8]) -> Option<usize> {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+        return None;
+    };
+    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
+        return None;
+    }
+    Some((f - b'a') as usize * 26 + (l - b'a') as usize)
 }
 
 impl WordSet {
     const fn new(words: &'static [&'static str]) -> WordSet {
-        let mut sigs = [0u64; 64];
+        let mut lengths = [0u32; 26 * 26];
+        let mut any_length = 0;
         let mut k = 0;
         while k < words.len() {
-            let h = sig_of(words[k].as_bytes());
-            sigs[h / 64] |= 1 << (h % 64);
+            let w = words[k].as_bytes();
+            if let Some(i) = slot(w) {
+                lengths[i] |= 1 << w.len();
+            }
+            any_length |= 1 << w.len();
             k += 1;
         }
-        WordSet { words, sigs }
+        WordSet {
+            words,
+            lengths,
+            any_length,
+        }
     }
 
     /// Whether the ASCII word `w`, in any case, is in the set.
-    #[inline]
+    #[inline(always)]
     fn contains(&self, w: &[u8]) -> bool {
-        if w.is_empty() || w.len() > 16 {
+        if w.len() >= 32 || self.any_length & (1 << w.len()) == 0 {
             return false;
         }
-        let h = sig_of(w);
-        if self.sigs[h / 64] & (1 << (h % 64)) == 0 {
-            return false;
+        match slot(w) {
+            Some(i) if self.lengths[i] & (1 << w.len()) != 0 => self.search(w),
+            _ => false,
         }
+    }
+
+    /// The exact test, for the few words the table lets through.
+    #[inline(never)]
+    fn search(&self, w: &[u8]) -> bool {
         let lower = Lower::new_bytes(w);
         self.words
             .binary_search_by(|a| a.as_bytes().cmp(lower.bytes()))
@@ -361,10 +247,12 @@ impl WordSet {
 
 /// Words other than anchors that can open the core of a phrase, sorted: articles
 /// ("a dozen", "an hour and a half"), "many", signs, range openers, units of time
-/// ("minute-and-a half"), currency codes ("USD 5").
+/// ("minute-and-a half"), currency codes and letters ("USD 5", "HK$5").
+#[rustfmt::skip]
 const CORE_OPENERS: &[&str] = &[
-    "a", "an", "aud", "between", "c", "cad", "chf", "day", "eur", "from", "gbp", "hk", "hour",
-    "many", "minus", "minute", "month", "negative", "second", "syp", "us", "usd", "week", "year",
+    "a", "an", "aud", "between", "c", "cad", "chf", "day", "eur", "from", "gbp", "hk",
+    "hour", "many", "minus", "minute", "month", "negative", "second", "syp", "us", "usd",
+    "week", "year",
 ];
 
 static ANCHORS: WordSet = WordSet::new(ANCHOR_WORDS);
@@ -594,57 +482,14 @@ enum Conn {
 }
 
 /// Verbs of change: "rose from 20 to 50" gives two values, not a range.
+#[rustfmt::skip]
 const CHANGE_VERBS: &[&str] = &[
-    "rose",
-    "risen",
-    "rise",
-    "rises",
-    "rising",
-    "fell",
-    "fallen",
-    "fall",
-    "falls",
-    "falling",
-    "increased",
-    "increase",
-    "increases",
-    "increasing",
-    "decreased",
-    "decrease",
-    "decreasing",
-    "dropped",
-    "drop",
-    "drops",
-    "dropping",
-    "jumped",
-    "jump",
-    "jumps",
-    "climbed",
-    "climb",
-    "climbs",
-    "grew",
-    "grown",
-    "grow",
-    "grows",
-    "declined",
-    "decline",
-    "declining",
-    "surged",
-    "soared",
-    "doubled",
-    "tripled",
-    "plunged",
-    "slipped",
-    "went",
-    "up",
-    "down",
-    "revised",
-    "raised",
-    "lowered",
-    "cut",
-    "reduced",
-    "upped",
-    "shrank",
+    "rose", "risen", "rise", "rises", "rising", "fell", "fallen", "fall", "falls",
+    "falling", "increased", "increase", "increases", "increasing", "decreased", "decrease",
+    "decreasing", "dropped", "drop", "drops", "dropping", "jumped", "jump", "jumps",
+    "climbed", "climb", "climbs", "grew", "grown", "grow", "grows", "declined", "decline",
+    "declining", "surged", "soared", "doubled", "tripled", "plunged", "slipped", "went",
+    "up", "down", "revised", "raised", "lowered", "cut", "reduced", "upped", "shrank",
 ];
 
 /// The grammar over one text: parsers know the whole text, so that offsets are
@@ -661,16 +506,23 @@ impl<'a> Grammar<'a> {
     /// The phrase covering the anchor at `a`, starting at or after `pos`.
     fn at_anchor(&self, a: usize, pos: usize) -> Option<Parsed> {
         let (starts, n) = candidate_starts(self.text, a, pos);
+        // No qualifier opens with an anchor word or a digit: only the words before the
+        // anchor are tried for one.
         starts[..n]
             .iter()
             .filter(|&&s| !how_about(self.text, s))
-            .find_map(|&s| self.phrase(s).filter(|p| p.end > a))
+            .find_map(|&s| self.phrase(s, s != a).filter(|p| p.end > a))
     }
 
-    /// A whole phrase at byte `s`: qualifier, core, interval.
-    fn phrase(&self, s: usize) -> Option<Parsed> {
+    /// A whole phrase at byte `s`: qualifier (when `qualified` may open it), core,
+    /// interval.
+    fn phrase(&self, s: usize, qualified: bool) -> Option<Parsed> {
         let i = self.text.get(s..)?;
-        let (r, pre) = opt(qualifier::before).parse(i).ok()?;
+        let (r, pre) = if qualified {
+            opt(qualifier::before).parse(i).ok()?
+        } else {
+            (i, None)
+        };
         let (r, c) = self.core(r).ok()?;
         let kind = c.kind;
         let (qualifier, (low, high)) = match c.shape {

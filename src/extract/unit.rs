@@ -375,10 +375,20 @@ mod tests {
         for &(s, kind, name, rest) in cases {
             assert_eq!(unit_after(s), Ok((rest, Unit { kind, name })), "{s:?}");
         }
-        for s in ["ml", " M", " people", "st", " percentage", "mm", " HA"] {
+        for s in [
+            "ml",
+            " M",
+            " people",
+            "st",
+            " percentage",
+            " MM",
+            " HA",
+            " in",
+        ] {
             let r = unit_after(s);
-            assert!(r.is_err() || s == "mm", "{s:?} {r:?}");
+            assert!(r.is_err(), "{s:?} {r:?}");
         }
+        assert_eq!(unit_after("mm").map(|(_, u)| u.name), Ok("mm"));
     }
 
     #[test]

@@ -6,13 +6,32 @@
 //! `section`, `start`, `end` (byte offsets into the section), `line`, `column`, `text`,
 //! `quantity`, `low`, `high` (null for an unbounded end), `qualifier`, `concept`,
 //! `subject`, `date`, `attribution`, `sentence` and `role` (the claim's part in the
-//! finding: `a`/`b`, `part`/`whole`, `total`, `earlier`/`later`).
+//! finding: `a`/`b`, `part`/`whole`, `total`, `earlier`/`later`); last comes
+//! `fingerprint`, the finding's stable name ([`crate::baseline::fingerprint`]), which
+//! `ignore` in recount.toml and baselines use.
 
 use crate::check::Finding;
+use serde::Serialize;
+
+/// A finding with its fingerprint, as JSON shows it.
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    fingerprint: String,
+}
+
+fn shown(f: &Finding) -> Shown<'_> {
+    Shown {
+        finding: f,
+        fingerprint: crate::baseline::fingerprint(f),
+    }
+}
 
 /// A JSON array of findings, pretty-printed, ending in a newline.
 pub fn render(findings: &[Finding]) -> String {
-    let mut s = serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".into());
+    let all: Vec<Shown<'_>> = findings.iter().map(shown).collect();
+    let mut s = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into());
     s.push('\n');
     s
 }
@@ -21,10 +40,31 @@ pub fn render(findings: &[Finding]) -> String {
 pub fn render_lines(findings: &[Finding]) -> String {
     let mut s = String::new();
     for f in findings {
-        if let Ok(line) = serde_json::to_string(f) {
+        if let Ok(line) = serde_json::to_string(&shown(f)) {
             s.push_str(&line);
             s.push('\n');
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    #[test]
+    fn findings_carry_their_fingerprint_last() {
+        let f = finding("m", vec![claim("a.md", "16", 1, 1)]);
+        let line = render_lines(std::slice::from_ref(&f));
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["fingerprint"], crate::baseline::fingerprint(&f));
+        assert_eq!(v["rule"], "pack/rule");
+        assert!(line.trim_end().ends_with(&format!(
+            "\"fingerprint\":\"{}\"}}",
+            v["fingerprint"].as_str().unwrap()
+        )));
+        let back: Vec<Finding> = serde_json::from_str(&render(std::slice::from_ref(&f))).unwrap();
+        assert_eq!(back, vec![f]);
+    }
 }
