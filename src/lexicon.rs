@@ -116,6 +116,13 @@ impl Lexicon {
             .unwrap_or_else(|| norm(name))
     }
 
+    /// Whether a concept is counted by nouns of its own ("air strikes" for
+    /// `strikes`); a concept with verbs only ("destroyed") counts whatever its verbs
+    /// take.
+    pub fn concept_has_nouns(&self, id: &str) -> bool {
+        self.nouns.values().any(|c| c == id)
+    }
+
     pub fn has_concept(&self, id: &str) -> bool {
         self.concept_ids.iter().any(|c| c == id)
     }

@@ -872,6 +872,7 @@ fn colour_obeys_flags_and_environment() {
     assert!(table_with(&[("NO_COLOR", None), ("FORCE_COLOR", Some("1"))], &[]).contains(ESC));
     assert!(!table_with(&[("NO_COLOR", Some("1")), ("FORCE_COLOR", Some("1"))], &[]).contains(ESC));
     assert!(table_with(&[("NO_COLOR", Some("1"))], &["--color", "always"]).contains(ESC));
+    assert!(!table_with(&[("NO_COLOR", None), ("FORCE_COLOR", Some("0"))], &[]).contains(ESC));
     assert!(
         !table_with(
             &[("NO_COLOR", None), ("FORCE_COLOR", Some("1"))],

@@ -51,10 +51,12 @@ pub struct CheckArgs {
 /// What fails a run and what is shown (also read by `recount config`).
 #[derive(Args, Debug, Clone, Default)]
 pub struct GateArgs {
-    /// Exit 1 when a finding of this severity or above is found [default: error].
+    /// Exit 1 when a finding of this severity or above is found [default: `fail_on` of
+    /// recount.toml, else error].
     #[arg(long, value_enum, value_name = "SEVERITY", help_heading = "Outcome")]
     pub fail_on: Option<FailOnArg>,
-    /// Show only findings of this severity or above [default: info].
+    /// Show only findings of this severity or above [default: `min_severity` of
+    /// recount.toml, else info].
     #[arg(long, value_enum, value_name = "SEVERITY", help_heading = "Outcome")]
     pub min_severity: Option<SeverityArg>,
 }
@@ -131,9 +133,12 @@ pub fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+            // FORCE_COLOR=0 (or false) asks for no forcing.
+            let forced = std::env::var_os("FORCE_COLOR")
+                .is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
             if set("NO_COLOR") {
                 false
-            } else if set("FORCE_COLOR") {
+            } else if forced {
                 true
             } else {
                 std::io::stdout().is_terminal()

@@ -308,15 +308,14 @@ pub fn for_each_document(
         if batch.is_empty() {
             break;
         }
-        let claims: Vec<Vec<recount::claim::Claim>> =
-            batch
-                .par_iter()
-                .map(|d| {
-                    let mut c = ex.extract(d);
-                    config::current().apply_vague(&mut c);
-                    c
-                })
-                .collect();
+        let claims: Vec<Vec<recount::claim::Claim>> = batch
+            .par_iter()
+            .map(|d| {
+                let mut c = ex.extract(d);
+                config::current().apply_vague(&mut c);
+                c
+            })
+            .collect();
         for (d, c) in batch.iter().zip(&claims) {
             if !f(d, c) {
                 return Some(summary);

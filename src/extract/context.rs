@@ -91,6 +91,8 @@ struct Mention {
     other_ref: bool,
     /// a plan or a possibility ("30000 people will be evacuated"), not an event
     hypothetical: bool,
+    /// index of the last member of this mention's coordination group
+    group_last: usize,
 }
 
 impl Extractor {
@@ -194,11 +196,7 @@ impl Extractor {
     ) {
         let toks = tokens(text, sent.clone());
         let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let tok_at = |pos: usize| {
-            toks.iter()
-                .position(|t| t.start >= pos)
-                .unwrap_or(toks.len())
-        };
+        let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
         let mut ms: Vec<Mention> = qs
             .iter()
             .map(|q| {
@@ -219,12 +217,19 @@ impl Extractor {
             self.read_noun_phrase(&mut ms[i], q, &toks, &low, text);
         }
         self.read_relations(&mut ms, qs, &low);
+        // Groups are runs of neighbours: note each member's last, once.
+        for i in (0..ms.len()).rev() {
+            ms[i].group_last = match ms[i].group {
+                Some(g) if i + 1 < ms.len() && ms[i + 1].group == Some(g) => ms[i + 1].group_last,
+                _ => i,
+            };
+        }
         for (i, q) in qs.iter().enumerate() {
             if q.kind == Kind::Count || q.kind == Kind::Ratio {
                 self.read_predicate(&mut ms, i, &low);
             }
         }
-        propagate(&mut ms, qs);
+        propagate(&mut ms, qs, &low);
         for (i, q) in qs.iter().enumerate() {
             read_trend(&mut ms[i], &low, q);
         }
@@ -260,6 +265,7 @@ impl Extractor {
                 .map(|n| format!("{}#{}", doc.id, n))
         };
         let attribution = attribution(text, &toks, &low);
+        let named_place = self.sentence_place(&low);
         let sent_info = sentence_frame(&low, doc.date);
         let first_id = out.len();
         for (i, q) in qs.iter().enumerate() {
@@ -271,7 +277,7 @@ impl Extractor {
             let id = format!("{}#{}", doc.id, n);
             let (start, end) = (q.start, mention_end(m, q, &toks));
             let (line, column) = lines.position(start);
-            let frame = mention_frame(&sent_info, &low, m, doc);
+            let frame = mention_frame(&sent_info, m);
             let mut concept = m.concept.clone();
             let mut subject = m.subject.clone();
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
@@ -286,10 +292,12 @@ impl Extractor {
                 && subject.is_none()
                 && !m.other_ref
                 && (m.na..m.nb).all(|j| !toks[j].text(text).starts_with(char::is_uppercase));
+            // Likewise a verb of a concept counted by its own nouns ("launched 20
+            // rockets" is no count of strikes).
             if lowercase_object
-                && concept
-                    .as_deref()
-                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
+                && concept.as_deref().is_some_and(|c| {
+                    PEOPLE_CONCEPTS.contains(&c) || self.lexicon.concept_has_nouns(c)
+                })
             {
                 concept = None;
             }
@@ -312,7 +320,7 @@ impl Extractor {
                 .as_deref()
                 .map(|p| self.lexicon.canonical_place(p))
                 .or_else(|| sent_info.place.clone());
-            let place = place.or_else(|| self.sentence_place(&low));
+            let place = place.or_else(|| named_place.clone());
             out.push(Claim {
                 id,
                 doc: doc.id.clone(),
@@ -345,7 +353,7 @@ impl Extractor {
                 frame,
                 additional: m.additional,
                 partial: m.partitive || m.part_of.is_some(),
-                sentence: text[sent.clone()].to_string(),
+                sentence: sentence_around(text, sent.clone(), start, end),
             });
         }
         // A whole named in this sentence can take parts in the next ("Among them ...").
@@ -561,6 +569,8 @@ impl Extractor {
     /// Coordination, parts and additions between the mentions of one sentence.
     fn read_relations(&self, ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
         let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+        // The nearest count before the current mention that is no part itself.
+        let mut last_whole: Option<usize> = None;
         for i in 0..ms.len() {
             let qa = ms[i].qa;
             let before = |n: usize| if qa >= n { word(qa - n) } else { "" };
@@ -640,15 +650,11 @@ impl Extractor {
                     .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
                     .any(|n| self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | "."));
             let marks_part = marks_part || continues_list;
-            if marks_part && ms[i].part_of.is_none() {
-                ms[i].part_of = (0..i)
-                    .rev()
-                    .find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
+            if (marks_part || ms[i].partitive) && ms[i].part_of.is_none() {
+                ms[i].part_of = last_whole;
             }
-            if ms[i].partitive && ms[i].part_of.is_none() {
-                ms[i].part_of = (0..i)
-                    .rev()
-                    .find(|&j| ms[j].part_of.is_none() && qs[j].kind == Kind::Count);
+            if ms[i].part_of.is_none() && qs[i].kind == Kind::Count {
+                last_whole = Some(i);
             }
         }
         // "N were among M killed", "2 medics among 31 dead": the next mention is the whole.
@@ -679,13 +685,7 @@ impl Extractor {
         }
         // The group's last member reads to the right, its first to the left.
         let (first, last) = match ms[i].group {
-            Some(g) => {
-                let last = (g..ms.len())
-                    .take_while(|&j| ms[j].group == Some(g))
-                    .last()
-                    .unwrap_or(i);
-                (g, last)
-            }
+            Some(g) => (g, ms[i].group_last),
             None => (i, i),
         };
         let right_from = ms[last].after;
@@ -802,9 +802,19 @@ impl Extractor {
             }
         }
         let mut steps = 0;
+        // A verb right after the noun phrase that takes a number of its own ("claimed
+        // the lives of 470000 people injured 1.9 million others") belongs to the next
+        // clause when a verb before the number holds it; it is kept for later.
+        let mut deferred: Option<(String, String)> = None;
         while steps < 5 && k < low.len() {
             let w = word(k);
             if let Some((concept, surface)) = self.verb_at(low, k) {
+                let after = k + surface.split(' ').count();
+                let takes_a_number = ms.binary_search_by_key(&after, |m| m.qa).is_ok();
+                if takes_a_number {
+                    deferred = Some((concept, surface));
+                    break;
+                }
                 ms[i].concept.get_or_insert(concept);
                 ms[i].predicate = Some(surface);
                 ms[i].passive = true;
@@ -938,6 +948,13 @@ impl Extractor {
                 }
             }
         }
+        if ms[i].predicate.is_none() {
+            if let Some((concept, surface)) = deferred {
+                ms[i].concept.get_or_insert(concept);
+                ms[i].predicate = Some(surface);
+                ms[i].passive = true;
+            }
+        }
         if ms[i].noun_concept.is_some() {
             ms[i].concept = ms[i].noun_concept.clone();
         }
@@ -966,16 +983,22 @@ impl Extractor {
 /// Share what coordination and parts imply: members of a group share the predicate
 /// and concept; a part takes its whole's concept, and a whole whose verb comes after
 /// its parts ("6 civilians including two children were killed") takes theirs.
-fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch]) {
+fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
     for _ in 0..2 {
+        // Per group, its first member whose concept comes from a verb.
+        let mut source: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (j, m) in ms.iter().enumerate() {
+            if let Some(g) = m.group
+                && m.concept.is_some()
+                && m.noun_concept.is_none()
+            {
+                source.entry(g).or_insert(j);
+            }
+        }
         for i in 0..ms.len() {
             if let Some(g) = ms[i].group
                 && ms[i].concept.is_none()
-                && let Some(j) = (0..ms.len()).find(|&j| {
-                    ms[j].group == Some(g)
-                        && ms[j].concept.is_some()
-                        && ms[j].noun_concept.is_none()
-                })
+                && let Some(&j) = source.get(&g)
             {
                 ms[i].concept = ms[j].concept.clone();
                 ms[i].predicate = ms[j].predicate.clone();
@@ -1003,6 +1026,19 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch]) {
                     ms[w].predicate = ms[i].predicate.clone();
                 }
             }
+        }
+    }
+    // "13 raids on Raqqa and 11 on Tabqa": a bare number after "and" counts what the
+    // figure before it counts.
+    for i in 1..ms.len() {
+        let bare = ms[i].nb == ms[i].na && !ms[i].partitive && !ms[i].other_ref;
+        let after_and = ms[i].qa > 0 && low.get(ms[i].qa - 1).is_some_and(|w| w == "and");
+        let prev_counts = ms[i - 1].nb > ms[i - 1].na && ms[i - 1].noun_concept.is_some();
+        if bare && after_and && prev_counts && qs[i].kind == qs[i - 1].kind {
+            ms[i].noun_concept = ms[i - 1].noun_concept.clone();
+            ms[i].concept = ms[i - 1].noun_concept.clone();
+            ms[i].unit = ms[i - 1].unit.clone();
+            ms[i].subject = ms[i - 1].subject.clone();
         }
     }
     // "30 others", "dozens more": counted like the neighbour before them.
@@ -1243,6 +1279,8 @@ struct SentenceInfo {
     since_tokens: Vec<(usize, bool)>,
     /// positions of "the six-year war", "the civil war"
     war_total: Vec<usize>,
+    /// a tally over a period: "in the past two weeks", "this week", "so far"
+    period: bool,
     place: Option<String>,
 }
 
@@ -1251,6 +1289,24 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
     let mut info = SentenceInfo::default();
     for k in 0..low.len() {
         let w = word(k);
+        // "in the past two weeks", "over the last three days", "this week", "so far":
+        // a tally over a period, not one incident
+        if matches!(w, "past" | "last")
+            && matches!(word(k.saturating_sub(1)), "the" | "in" | "over" | "during")
+            && (k + 1..(k + 4).min(low.len())).any(|j| {
+                matches!(
+                    word(j),
+                    "days" | "weeks" | "months" | "years" | "week" | "month" | "year"
+                )
+            })
+        {
+            info.period = true;
+        }
+        if (w == "this" && matches!(word(k + 1), "week" | "month" | "year"))
+            || (w == "so" && word(k + 1) == "far")
+        {
+            info.period = true;
+        }
         if w == "since" && !matches!(word(k + 1), "then" | "the" | "that" | "this")
             || (w == "since"
                 && matches!(word(k + 1), "the")
@@ -1279,12 +1335,14 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
         }
         if is_war_noun(w) && k > 0 {
             let p = word(k - 1);
-            // "the six-year war", "the civil war has killed"
+            // "the six-year war", "the civil war has killed", "the conflict has claimed
+            // the lives of", "Syria's war has killed"
             if p.ends_with("-year")
                 || p.ends_with("-years")
-                || p == "civil"
-                || p == "years-long"
-                || p == "year-long"
+                || matches!(
+                    p,
+                    "civil" | "years-long" | "year-long" | "the" | "syria's" | "syrias"
+                )
             {
                 info.war_total.push(k);
             }
@@ -1392,6 +1450,35 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
     info
 }
 
+/// The sentence a claim stands in, as evidence. A "sentence" that runs on without a
+/// stop (page furniture, text with its punctuation stripped) is cut to a window
+/// around the claim, marked with an ellipsis, so that evidence stays readable and
+/// extraction stays linear in the size of the input.
+fn sentence_around(text: &str, sent: Range<usize>, start: usize, end: usize) -> String {
+    const LONGEST: usize = 1200;
+    const CONTEXT: usize = 400;
+    if sent.len() <= LONGEST {
+        return text[sent].to_string();
+    }
+    let mut from = start.saturating_sub(CONTEXT).max(sent.start);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + CONTEXT).min(sent.end);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let mut out = String::with_capacity(to - from + 8);
+    if from > sent.start {
+        out.push('…');
+    }
+    out.push_str(&text[from..to]);
+    if to < sent.end {
+        out.push('…');
+    }
+    out
+}
+
 /// Whether the article's own dateline (a full date at the top of the body) stands
 /// days away from the date it is filed under: then it reports another day's events,
 /// and none of its claims belongs to the filed event.
@@ -1408,27 +1495,29 @@ fn dateline_elsewhere(doc: &Document) -> bool {
     }
 }
 
-fn mention_frame(info: &SentenceInfo, low: &[String], m: &Mention, _doc: &Document) -> Frame {
-    // "since" near the number decides between a running tally and a war-wide total.
-    let near = info
-        .since_tokens
-        .iter()
-        .filter(|(k, _)| (*k as isize - m.qa as isize).abs() <= 12)
-        .min_by_key(|(k, _)| (*k as isize - m.qa as isize).abs());
+fn mention_frame(info: &SentenceInfo, m: &Mention) -> Frame {
+    // "since" near the number decides between a running tally and a war-wide total:
+    // the nearest within 12 tokens, found by binary search over the sorted positions.
+    let at = info.since_tokens.partition_point(|&(k, _)| k < m.qa);
+    let near = [at.checked_sub(1), Some(at)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| info.since_tokens.get(i))
+        .filter(|(k, _)| k.abs_diff(m.qa) <= 12)
+        .min_by_key(|(k, _)| k.abs_diff(m.qa));
     if let Some(&(_, total)) = near {
         return if total { Frame::Total } else { Frame::Since };
     }
     // "the six-year war has killed 320000": the war is the subject, close by; a
     // monitor "which tracks Syria's five-year conflict" elsewhere in the sentence is not.
-    if info.war_total.iter().any(|&k| k < m.qa && m.qa - k <= 6) {
+    let before = info.war_total.partition_point(|&k| k < m.qa);
+    if before > 0 && m.qa - info.war_total[before - 1] <= 8 {
         return Frame::Total;
     }
     if info.elsewhere || m.hypothetical {
         return Frame::Other;
     }
-    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
-    // "so far this year", "this year alone": a running tally
-    if (0..low.len()).any(|k| word(k) == "so" && word(k + 1) == "far") {
+    if info.period {
         return Frame::Since;
     }
     Frame::Incident
@@ -1484,6 +1573,8 @@ struct LineIndex<'a> {
     pos: usize,
     line: u32,
     line_start: usize,
+    /// Characters from the line's start to `pos`.
+    col: usize,
 }
 
 impl<'a> LineIndex<'a> {
@@ -1503,6 +1594,7 @@ impl<'a> LineIndex<'a> {
             pos: 0,
             line: 0,
             line_start: 0,
+            col: 0,
         }
     }
 
@@ -1511,20 +1603,21 @@ impl<'a> LineIndex<'a> {
             self.pos = 0;
             self.line = 0;
             self.line_start = 0;
+            self.col = 0;
         }
         let upto = offset.min(self.text.len());
-        for (i, b) in self.text.as_bytes()[self.pos..upto].iter().enumerate() {
-            if *b == b'\n' {
-                self.line += 1;
-                self.line_start = self.pos + i + 1;
+        // Only the text since the last position is read: claims come in order.
+        let segment = self.text.get(self.pos..upto).unwrap_or("");
+        match segment.rfind('\n') {
+            Some(nl) => {
+                self.line += segment.bytes().filter(|&b| b == b'\n').count() as u32;
+                self.line_start = self.pos + nl + 1;
+                self.col = segment[nl + 1..].chars().count();
             }
+            None => self.col += segment.chars().count(),
         }
         self.pos = upto;
-        let col = self
-            .text
-            .get(self.line_start..upto)
-            .map_or(0, |s| s.chars().count()) as u32;
         let first = if self.line == 0 { self.first_column } else { 1 };
-        (self.base_line + self.line, col + first)
+        (self.base_line + self.line, self.col as u32 + first)
     }
 }

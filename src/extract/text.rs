@@ -97,8 +97,10 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     // The word before the period: an abbreviation or an initial does not end a sentence.
     let before = &text[..i];
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return None;
@@ -275,5 +277,11 @@ mod tests {
                 .all(|t| s.is_char_boundary(t.start) && s.is_char_boundary(t.end))
         );
         let _ = sentences("a.\u{201d} B");
+        // A word after a no-break space (two bytes) before a stop.
+        let s = "killed\u{a0}12. Then more.";
+        assert_eq!(sentences(s).len(), 2);
+        for t in ["\u{a0}.\u{a0}A", "\u{2003}x. Y", "é. É", ".\u{a0}. B"] {
+            let _ = sentences(t);
+        }
     }
 }
