@@ -55,7 +55,8 @@ pub fn run(args: ExtractArgs) -> u8 {
             ignore: Vec::new(),
             warnings: Vec::new(),
         };
-        let claims = ex.extract(&doc);
+        let mut claims = ex.extract(&doc);
+        super::config::current().apply_vague(&mut claims);
         sink.document(&doc, &claims, &mut out);
         sink.finish(&mut out);
         return 0;
