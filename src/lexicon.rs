@@ -78,12 +78,16 @@ impl Lexicon {
         }
     }
 
-    /// Add a place with its aliases (the id itself is an alias too).
+    /// Add a place with its aliases. Ids are dotted paths, parents first
+    /// (`syria.idlib.khan-sheikhoun`); the id's last part, with dashes read as spaces,
+    /// is an alias too.
     pub fn add_place(&mut self, id: &str, aliases: &[String]) {
         if !self.place_ids.iter().any(|c| c == id) {
             self.place_ids.push(id.to_string());
         }
-        self.places.insert(norm(id), id.to_string());
+        let last = id.rsplit('.').next().unwrap_or(id);
+        self.places.insert(norm(last), id.to_string());
+        self.places.insert(norm(&last.replace('-', " ")), id.to_string());
         for a in aliases {
             let k = norm(a);
             self.note_words(&k);
@@ -170,6 +174,12 @@ impl Lexicon {
     pub fn max_words(&self) -> usize {
         self.max_words.max(1)
     }
+}
+
+/// Whether two places can be the same place: one is the other or lies within it
+/// (`syria.idlib.khan-sheikhoun` and `syria.idlib`).
+pub fn places_related(a: &str, b: &str) -> bool {
+    is_within(a, b) || is_within(b, a)
 }
 
 /// Whether subject `sub` is `parent` or a class below it (`people.civilians` is within
@@ -288,6 +298,11 @@ mod tests {
         );
         l.add_subject("people.fighters", &["fighters".into(), "gunmen".into()]);
         l.add_place("kobani", &["Ayn al-Islam".into()]);
+        l.add_place("syria.idlib.khan-sheikhoun", &["Khan Shaykhun".into()]);
+        assert_eq!(l.place_of("khan sheikhoun"), Some("syria.idlib.khan-sheikhoun"));
+        assert!(places_related("syria.idlib.khan-sheikhoun", "syria.idlib"));
+        assert!(places_related("syria", "syria.idlib"));
+        assert!(!places_related("syria.aleppo", "syria.idlib"));
         assert_eq!(l.concept_of_noun("Death  Toll"), Some("killed"));
         assert_eq!(l.concept_of_noun("death"), Some("killed"));
         assert_eq!(l.concept_of_verb("kill"), Some("killed"));

@@ -20,7 +20,7 @@ use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, Frame};
 use crate::corpus::{Document, Section};
-use crate::lexicon::{Lexicon, singular, singular_phrase};
+use crate::lexicon::{Lexicon, places_related, singular, singular_phrase};
 use crate::quantity::{Kind, Trend};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -265,7 +265,14 @@ impl Extractor {
                 .map(|n| format!("{}#{}", doc.id, n))
         };
         let attribution = attribution(text, &toks, &low);
-        let named_place = self.sentence_place(&low);
+        let named_places = self.sentence_places(&low);
+        // A sentence that puts its figures only in places unrelated to the
+        // document's ("16 civilians were killed in Idlib" in an article filed under
+        // Aleppo) speaks of another event.
+        let doc_place = doc.place.as_deref().and_then(|p| self.lexicon.place_of(p));
+        let placed_elsewhere = doc_place.is_some_and(|dp| {
+            !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
+        });
         let sent_info = sentence_frame(&low, doc.date);
         let first_id = out.len();
         for (i, q) in qs.iter().enumerate() {
@@ -277,7 +284,10 @@ impl Extractor {
             let id = format!("{}#{}", doc.id, n);
             let (start, end) = (q.start, mention_end(m, q, &toks));
             let (line, column) = lines.position(start);
-            let frame = mention_frame(&sent_info, m);
+            let mut frame = mention_frame(&sent_info, m);
+            if placed_elsewhere && frame == Frame::Incident {
+                frame = Frame::Other;
+            }
             let mut concept = m.concept.clone();
             let mut subject = m.subject.clone();
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
@@ -320,7 +330,7 @@ impl Extractor {
                 .as_deref()
                 .map(|p| self.lexicon.canonical_place(p))
                 .or_else(|| sent_info.place.clone());
-            let place = place.or_else(|| named_place.clone());
+            let place = place.or_else(|| named_places.first().cloned());
             out.push(Claim {
                 id,
                 doc: doc.id.clone(),
@@ -960,10 +970,15 @@ impl Extractor {
         }
     }
 
-    /// A place named in a sentence ("in Hasakeh"), by the lexicon's aliases.
-    fn sentence_place(&self, low: &[String]) -> Option<String> {
+    /// The known places a sentence puts things in ("in Hasakeh", "near Atmeh", "the
+    /// town of Khan Sheikhoun"), as lexicon ids, in order.
+    fn sentence_places(&self, low: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
         for k in 0..low.len() {
-            if !matches!(low[k].as_str(), "in" | "near" | "at" | "outside" | "of") {
+            if !matches!(
+                low[k].as_str(),
+                "in" | "near" | "at" | "outside" | "of" | "around"
+            ) {
                 continue;
             }
             for n in (1..=3).rev() {
@@ -972,12 +987,16 @@ impl Extractor {
                 }
                 let phrase = low[k + 1..k + 1 + n].join(" ");
                 if let Some(p) = self.lexicon.place_of(&phrase) {
-                    return Some(p.to_string());
+                    if !out.iter().any(|o| o == p) {
+                        out.push(p.to_string());
+                    }
+                    break;
                 }
             }
         }
-        None
+        out
     }
+
 }
 
 /// Share what coordination and parts imply: members of a group share the predicate

@@ -711,8 +711,14 @@ description = "x"
             set.lexicon.concept_of_verb("claim the lives of"),
             Some("killed")
         );
-        assert_eq!(set.lexicon.place_of("Ain al-Arab"), Some("kobani"));
-        assert_eq!(set.lexicon.place_of("Deir al-Zour"), Some("deir-ez-zor"));
+        assert_eq!(
+            set.lexicon.place_of("Ain al-Arab"),
+            Some("syria.aleppo.kobani")
+        );
+        assert_eq!(
+            set.lexicon.place_of("Deir al-Zour"),
+            Some("syria.deir-ez-zor")
+        );
         let r = set.get("casualties/toll-disagreement").expect("toll rule");
         assert_eq!(
             (r.kind, r.severity),
