@@ -93,6 +93,9 @@ struct Mention {
     hypothetical: bool,
     /// index of the last member of this mention's coordination group
     group_last: usize,
+    /// a part of the previous sentence's whole ("... killed 12 people. Among them
+    /// were five children.")
+    part_of_previous: bool,
 }
 
 impl Extractor {
@@ -155,8 +158,9 @@ impl Extractor {
         let sents = sentences(text);
         let mut lines = LineIndex::new(text, doc, section);
         let mut qi = 0;
-        let mut prev_whole: Option<String> = None;
-        for (si, sent) in sents.iter().enumerate() {
+        // The last whole of the previous sentence: its id and concept.
+        let mut prev_whole: Option<(String, Option<String>)> = None;
+        for sent in &sents {
             let first = qi;
             while qi < found.len() && found[qi].start < sent.end {
                 qi += 1;
@@ -168,7 +172,6 @@ impl Extractor {
             if in_sentence.is_empty() {
                 continue;
             }
-            let _ = si;
             self.read_sentence(
                 doc,
                 section,
@@ -191,7 +194,7 @@ impl Extractor {
         sent: Range<usize>,
         qs: &[&QuantityMatch],
         lines: &mut LineIndex,
-        prev_whole: &mut Option<String>,
+        prev_whole: &mut Option<(String, Option<String>)>,
         out: &mut Vec<Claim>,
     ) {
         let toks = tokens(text, sent.clone());
@@ -289,6 +292,9 @@ impl Extractor {
                 frame = Frame::Other;
             }
             let mut concept = m.concept.clone();
+            if concept.is_none() && m.part_of_previous {
+                concept = prev_whole.as_ref().and_then(|w| w.1.clone());
+            }
             let mut subject = m.subject.clone();
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
                 concept = None;
@@ -352,7 +358,11 @@ impl Extractor {
                 subject,
                 predicate: m.predicate.clone(),
                 trend: m.trend,
-                part_of: link(m.part_of),
+                part_of: link(m.part_of).or_else(|| {
+                    m.part_of_previous
+                        .then(|| prev_whole.as_ref().map(|w| w.0.clone()))
+                        .flatten()
+                }),
                 group: link(m.group),
                 attribution: attribution.clone(),
                 date: sent_info.date.or(doc.date),
@@ -362,7 +372,7 @@ impl Extractor {
                 doc_date: doc.date,
                 frame,
                 additional: m.additional,
-                partial: m.partitive || m.part_of.is_some(),
+                partial: m.partitive || m.part_of.is_some() || m.part_of_previous,
                 sentence: sentence_around(text, sent.clone(), start, end),
             });
         }
@@ -371,9 +381,8 @@ impl Extractor {
             .rev()
             .find(|&k| out[k].part_of.is_none() && out[k].kind == Kind::Count)
         {
-            *prev_whole = Some(out[last].id.clone());
+            *prev_whole = Some((out[last].id.clone(), out[last].concept.clone()));
         }
-        let _ = prev_whole;
     }
 
     /// The counted noun phrase after a quantity.
@@ -647,6 +656,14 @@ impl Extractor {
                     }
                 }
             }
+            // "Among them were N", "Of them, N": the marker before a verb or a comma.
+            let mut b = 1;
+            while matches!(before(b), "were" | "was" | "are" | "is" | ",") {
+                b += 1;
+            }
+            let fronted = b > 1
+                && matches!(before(b), "them" | "whom" | "those")
+                && matches!(before(b + 1), "among" | "of");
             // "including N", "among them N", "of whom N", "among whom N"
             let marks_part = matches!(before(1), "including" | "incl" | "included")
                 || (before(2) == "among" && matches!(before(1), "them" | "whom" | "those"))
@@ -659,9 +676,10 @@ impl Extractor {
                 && !(2..8)
                     .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
                     .any(|n| self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | "."));
-            let marks_part = marks_part || continues_list;
+            let marks_part = marks_part || continues_list || fronted;
             if (marks_part || ms[i].partitive) && ms[i].part_of.is_none() {
                 ms[i].part_of = last_whole;
+                ms[i].part_of_previous = last_whole.is_none();
             }
             if ms[i].part_of.is_none() && qs[i].kind == Kind::Count {
                 last_whole = Some(i);
