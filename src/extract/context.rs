@@ -1014,7 +1014,6 @@ impl Extractor {
         }
         out
     }
-
 }
 
 /// Share what coordination and parts imply: members of a group share the predicate
@@ -1656,5 +1655,285 @@ impl<'a> LineIndex<'a> {
         self.pos = upto;
         let first = if self.line == 0 { self.first_column } else { 1 };
         (self.base_line + self.line, self.col as u32 + first)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Origin;
+
+    fn extractor() -> Extractor {
+        let rules = crate::rules::load_rules(true, &[]).expect("default rules load");
+        Extractor::new(rules.lexicon)
+    }
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "d".into(),
+            source: Some("s".into()),
+            date: Some(jiff::civil::date(2024, 1, 10)), // a Wednesday
+            place: Some("Aleppo".into()),
+            event: None,
+            title: None,
+            text: text.into(),
+            url: None,
+            origin: Origin {
+                path: "d".into(),
+                body_line: 1,
+                ..Origin::default()
+            },
+            ignore: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// (text, claim text, concept, subject, frame)
+    #[test]
+    fn reading_table() {
+        let ex = extractor();
+        let cases: &[(&str, &str, Option<&str>, Option<&str>, Frame)] = &[
+            (
+                "Gunmen killed at least 16 people.",
+                "at least 16 people",
+                Some("killed"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "38 militants and three SDF fighters have been killed.",
+                "three SDF fighters",
+                Some("killed"),
+                Some("people.fighters"),
+                Frame::Incident,
+            ),
+            (
+                "The death toll rose to 72 on Wednesday.",
+                "72",
+                Some("killed"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "A source put the death toll at 58.",
+                "58",
+                Some("killed"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "Bomber kills 16 in Aleppo",
+                "16",
+                Some("killed"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "The blast left 24 dead and dozens wounded.",
+                "24 dead",
+                Some("killed"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "Forces killed six people and wounded 30 others.",
+                "30 others",
+                Some("wounded"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "Thousands of civilians fled the town.",
+                "Thousands of civilians",
+                Some("displaced"),
+                Some("people.civilians"),
+                Frame::Incident,
+            ),
+            (
+                "Some 350 people had left the area.",
+                "Some 350 people",
+                Some("evacuated"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "The truce was leaving thousands of people stranded.",
+                "thousands of people",
+                None,
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "Since August, more than 700 air strikes hit the area.",
+                "more than 700 air strikes",
+                Some("strikes"),
+                None,
+                Frame::Since,
+            ),
+            (
+                "More than 280000 people have been killed since 2011.",
+                "More than 280000 people",
+                Some("killed"),
+                Some("people"),
+                Frame::Total,
+            ),
+            (
+                "The six-year war has killed more than 320000 people.",
+                "more than 320000 people",
+                Some("killed"),
+                Some("people"),
+                Frame::Total,
+            ),
+            (
+                "Some 30000 people will be evacuated in two stages.",
+                "Some 30000 people",
+                Some("evacuated"),
+                Some("people"),
+                Frame::Other,
+            ),
+            (
+                "Saturday's convoy attack killed 126 people.",
+                "126 people",
+                Some("killed"),
+                Some("people"),
+                Frame::Other,
+            ),
+            (
+                "In the past two weeks 200 civilians have been killed.",
+                "200 civilians",
+                Some("killed"),
+                Some("people.civilians"),
+                Frame::Since,
+            ),
+            (
+                "Air strikes killed 16 civilians in Idlib.",
+                "16 civilians",
+                Some("killed"),
+                Some("people.civilians"),
+                Frame::Other,
+            ),
+            (
+                "Air strikes killed 16 civilians in eastern Aleppo.",
+                "16 civilians",
+                Some("killed"),
+                Some("people.civilians"),
+                Frame::Incident,
+            ),
+            (
+                "Rebels fired 20 rockets at the town.",
+                "20 rockets",
+                None,
+                None,
+                Frame::Incident,
+            ),
+            (
+                "The attack killed 40 people mostly civilians.",
+                "40 people",
+                Some("killed"),
+                Some("people"),
+                Frame::Incident,
+            ),
+            (
+                "At least 11 civilians - among them four women - were killed.",
+                "At least 11 civilians",
+                Some("killed"),
+                Some("people.civilians"),
+                Frame::Incident,
+            ),
+        ];
+        for &(text, claim, concept, subject, frame) in cases {
+            let claims = ex.extract(&doc(text));
+            let c = claims.iter().find(|c| c.text == claim).unwrap_or_else(|| {
+                panic!(
+                    "{text}: no claim {claim:?} in {:?}",
+                    claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+                )
+            });
+            assert_eq!(c.concept.as_deref(), concept, "{text}: concept");
+            assert_eq!(c.subject.as_deref(), subject, "{text}: subject");
+            assert_eq!(c.frame, frame, "{text}: frame");
+        }
+    }
+
+    #[test]
+    fn relations() {
+        let ex = extractor();
+        let cs = ex.extract(&doc(
+            "Some 350 people left on Tuesday, including 120 IS fighters.",
+        ));
+        assert_eq!(cs[1].part_of.as_deref(), Some(cs[0].id.as_str()));
+        assert!(cs[1].partial);
+        let cs = ex.extract(&doc(
+            "38 militants and three SDF fighters have been killed.",
+        ));
+        assert!(cs[0].group.is_some() && cs[0].group == cs[1].group);
+        let cs = ex.extract(&doc(
+            "A strike killed 12 people. Among them were five children.",
+        ));
+        assert_eq!(cs[1].part_of.as_deref(), Some(cs[0].id.as_str()));
+        assert_eq!(cs[1].concept.as_deref(), Some("killed"));
+        let cs = ex.extract(&doc(
+            "Hospital staff said 22 of the wounded were in intensive care.",
+        ));
+        assert!(cs[0].partial);
+        assert_eq!(cs[0].concept.as_deref(), Some("wounded"));
+        let cs = ex.extract(&doc(
+            "5000 people left along with 2200 evacuated from Madaya.",
+        ));
+        assert!(cs[1].additional);
+        let cs = ex.extract(&doc("Another 8 soldiers were wounded."));
+        assert!(cs[0].additional);
+        let cs = ex.extract(&doc("Sales rose 5% while prices fell by 3 points."));
+        assert_eq!(cs[0].trend, Some(Trend::Up));
+        assert_eq!(cs[1].trend, Some(Trend::Down));
+    }
+
+    #[test]
+    fn attribution_forms() {
+        let ex = extractor();
+        let cases = [
+            (
+                "Six people were killed, according to the Syrian Observatory for Human Rights.",
+                "the Syrian Observatory for Human Rights",
+            ),
+            (
+                "SDF spokesman Mustafa Bali said 38 militants were killed.",
+                "SDF spokesman Mustafa Bali",
+            ),
+            (
+                "The Observatory, a war monitor, said some 350 people had left.",
+                "The Observatory",
+            ),
+            ("At least 16 people were killed, police said.", "police"),
+        ];
+        for (text, want) in cases {
+            let cs = ex.extract(&doc(text));
+            assert_eq!(cs[0].attribution.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn positions_are_file_lines_and_columns() {
+        let ex = extractor();
+        let mut d = doc("First line.\nThe blast killed 16 people.");
+        d.origin.body_line = 5;
+        let cs = ex.extract(&d);
+        assert_eq!((cs[0].line, cs[0].column), (6, 18));
+        assert_eq!(&d.text[cs[0].start..cs[0].end], cs[0].text);
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut_around_the_claim() {
+        let ex = extractor();
+        let text = format!(
+            "{} killed 16 people {}",
+            "word ".repeat(2000),
+            "word ".repeat(2000)
+        );
+        let cs = ex.extract(&doc(&text));
+        assert_eq!(cs.len(), 1);
+        assert!(cs[0].sentence.len() < 1000);
+        assert!(cs[0].sentence.contains("16 people"));
+        assert!(cs[0].sentence.starts_with('…') && cs[0].sentence.ends_with('…'));
     }
 }
