@@ -976,12 +976,12 @@ impl Extractor {
                 }
             }
         }
-        if ms[i].predicate.is_none() {
-            if let Some((concept, surface)) = deferred {
-                ms[i].concept.get_or_insert(concept);
-                ms[i].predicate = Some(surface);
-                ms[i].passive = true;
-            }
+        if ms[i].predicate.is_none()
+            && let Some((concept, surface)) = deferred
+        {
+            ms[i].concept.get_or_insert(concept);
+            ms[i].predicate = Some(surface);
+            ms[i].passive = true;
         }
         if ms[i].noun_concept.is_some() {
             ms[i].concept = ms[i].noun_concept.clone();
@@ -1688,11 +1688,19 @@ mod tests {
         }
     }
 
-    /// (text, claim text, concept, subject, frame)
+    /// text, claim text, concept, subject, frame
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Frame,
+    );
+
     #[test]
     fn reading_table() {
         let ex = extractor();
-        let cases: &[(&str, &str, Option<&str>, Option<&str>, Frame)] = &[
+        let cases: &[Case] = &[
             (
                 "Gunmen killed at least 16 people.",
                 "at least 16 people",
