@@ -78,13 +78,6 @@ fn examples_show_each_planted_contradiction_and_nothing_else() {
 }
 
 #[test]
-fn examples_table_snapshot() {
-    let o = run(&["check", "examples/"]);
-    assert_eq!(code(&o), 1);
-    snap!("examples_table", stdout(&o));
-}
-
-#[test]
 fn fail_on_sets_the_exit_code() {
     assert_eq!(
         run(&["check", "examples/", "--fail-on", "never"])

@@ -94,13 +94,15 @@ fn finding(f: &Finding, style: Style) -> String {
     s
 }
 
+/// `path:line:column`, as editors and terminals open it; "(title)" after a claim in
+/// the title.
 fn location(c: &FindingClaim) -> String {
     let section = if c.section == crate::corpus::Section::Title {
-        " title"
+        " (title)"
     } else {
         ""
     };
-    format!("{}{section}:{}:{}", c.doc, c.line, c.column)
+    format!("{}:{}:{}{section}", c.doc, c.line, c.column)
 }
 
 fn source(c: &FindingClaim) -> String {
