@@ -287,58 +287,11 @@ impl Default for Config {
     }
 }
 
-/// A mistake in a settings file, or a setting that does not fit the rules in use.
-/// `line` and `column` are 1-based; both are 0 when the error concerns the whole file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub file: String,
-    pub line: u32,
-    pub column: u32,
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-impl ConfigError {
-    fn at(loc: &Location, message: impl Into<String>, hint: Option<String>) -> Self {
-        ConfigError {
-            file: loc.file.clone(),
-            line: loc.line,
-            column: loc.column,
-            message: message.into(),
-            hint,
-        }
-    }
-
-    fn file(file: &str, message: impl Into<String>) -> Self {
-        ConfigError {
-            file: file.to_string(),
-            line: 0,
-            column: 0,
-            message: message.into(),
-            hint: None,
-        }
-    }
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: error: {}", self.file, self.message)?;
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: error: {}",
-                self.file, self.line, self.column, self.message
-            )?;
-        }
-        if let Some(h) = &self.hint {
-            write!(f, "\n  hint: {h}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ConfigError {}
+/// A mistake in a settings file, or a setting that does not fit the rules in use:
+/// the same positioned error as a rules file's (`file:line:column: error: ...` and a
+/// hint). `line` and `column` are 1-based; both are 0 when the error concerns the
+/// whole file.
+pub type ConfigError = crate::rules::RulesError;
 
 /// The settings file for a run started in `dir`: `recount.toml` in `dir` or the
 /// nearest directory above it. The path is relative (`recount.toml`,
@@ -360,7 +313,7 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
 pub fn load(path: &Path) -> Result<Config, Vec<ConfigError>> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path)
-        .map_err(|e| vec![ConfigError::file(&shown, format!("cannot read: {e}"))])?;
+        .map_err(|e| vec![ConfigError::file(&shown, format!("cannot read: {e}"), None)])?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();

@@ -145,6 +145,24 @@ pub fn check_claims(doc: &Document, claims: &[Claim]) {
             assert!(doc.title.is_some());
         }
     }
+    // A mention never runs over the next claim's quantity: claims of a section come in
+    // text order, each ending before the next begins.
+    for pair in claims.windows(2) {
+        if let [a, b] = pair
+            && a.section == b.section
+        {
+            assert!(
+                a.end <= b.start,
+                "claim {} ({}..{}) runs over claim {} ({}..{})",
+                a.id,
+                a.start,
+                a.end,
+                b.id,
+                b.start,
+                b.end
+            );
+        }
+    }
 }
 
 /// Whole-document extraction, then every check over the claims and the JSON report.
@@ -352,5 +370,28 @@ pub fn corpus_text(data: &[u8]) {
             .filter(|i| matches!(i, Loaded::Problem(p) if p.severity == ProblemSeverity::Error))
             .count();
         assert_eq!(docs + errors, 1, "not one document or one error: {items:?}");
+    }
+}
+
+/// A `recount.toml` from arbitrary text: errors must point inside the file; a
+/// config that loads gives load options and rule paths without panicking.
+pub fn config(data: &[u8]) {
+    let text = text_of(data);
+    let lines = text.split('\n').count() as u32;
+    match recount::config::parse("recount.toml", std::path::Path::new("."), &text) {
+        Ok(c) => {
+            let _ = c.load_options();
+            let _ = c.rules_paths();
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty(), "an error result with no error");
+            for e in &errors {
+                assert!(
+                    e.line <= lines + 1,
+                    "error past the end of the file ({lines} lines): {e:?}"
+                );
+                assert!(!e.message.is_empty(), "an error without a message");
+            }
+        }
     }
 }

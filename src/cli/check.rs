@@ -22,7 +22,7 @@ use recount::extract::Extractor;
 use recount::report::{self, DocPaths, Style, Totals};
 use recount::rules::Severity;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
@@ -46,6 +46,19 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file (then report against it).
     #[arg(long, value_name = "FILE", help_heading = "Baseline")]
     pub write_baseline: Option<PathBuf>,
+    /// Check claims read back from these files instead of documents: JSON Lines of
+    /// claims as `recount extract --format jsonl` writes them (or a JSON array, as
+    /// `--format json` writes), from any number of shards; `-` reads standard input.
+    /// Suppressions written in the documents (front matter, inline markers) need the
+    /// documents and are not applied; recount.toml's `ignore` and baselines are.
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 1..,
+        conflicts_with = "paths",
+        help_heading = "Input"
+    )]
+    pub claims: Vec<PathBuf>,
 }
 
 /// What fails a run and what is shown (also read by `recount config`).
@@ -247,21 +260,40 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let ex = Extractor::new(rules.lexicon.clone());
     let mut claims: Vec<Claim> = Vec::new();
     let mut ignores = Ignores::default();
     let mut paths = DocPaths::new();
-    let Some(summary) = super::for_each_document(&args.input, &ex, |doc, cs| {
-        ignores.note(doc);
-        paths.add(doc);
-        claims.extend_from_slice(cs);
-        true
-    }) else {
-        return 2;
+    let summary = if args.claims.is_empty() {
+        let ex = Extractor::new(rules.lexicon.clone());
+        let Some(summary) = super::for_each_document(&args.input, &ex, |doc, cs| {
+            ignores.note(doc);
+            paths.add(doc);
+            claims.extend_from_slice(cs);
+            true
+        }) else {
+            return 2;
+        };
+        if summary.loaded == 0 {
+            return 2;
+        }
+        summary
+    } else {
+        for p in &args.claims {
+            if let Err(e) = read_claims(p, &mut claims) {
+                eprintln!("recount: {e}");
+                return 2;
+            }
+        }
+        super::config::current().apply_vague(&mut claims);
+        // Documents without claims leave no trace in the claims files.
+        let mut docs: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        super::Summary {
+            loaded: docs.len(),
+            ..super::Summary::default()
+        }
     };
-    if summary.loaded == 0 {
-        return 2;
-    }
     let mut findings = check::run(&rules, &claims);
     let before = findings.len();
     findings.retain(|f| !ignores.suppresses(f) && !settings.ignores(&baseline::fingerprint(f)));
@@ -332,6 +364,74 @@ pub fn run(args: CheckArgs) -> u8 {
         eprintln!("{}", report::summary_line(&findings, totals));
     }
     u8::from(failing)
+}
+
+/// Append the claims of a claims file (`-`: standard input): JSON Lines of claims, or
+/// one JSON array of them. Blank lines are skipped. The error names the file and the
+/// line and column of the first bad claim.
+pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
+    use std::io::{BufRead, BufReader, Read};
+    let shown = if path.as_os_str() == recount::corpus::STDIN_PATH {
+        recount::corpus::STDIN_NAME.to_string()
+    } else {
+        path.display().to_string()
+    };
+    let reader: Box<dyn Read> = if path.as_os_str() == recount::corpus::STDIN_PATH {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
+    };
+    let mut r = BufReader::with_capacity(1 << 16, reader);
+    let array = loop {
+        let buf = r.fill_buf().map_err(|e| format!("{shown}: {e}"))?;
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let array = buf[i] == b'[';
+                break array;
+            }
+            None if buf.is_empty() => return Ok(()),
+            None => {
+                let n = buf.len();
+                r.consume(n);
+            }
+        }
+    };
+    if array {
+        let mut de = serde_json::Deserializer::from_reader(r);
+        let claims: Vec<Claim> = serde::Deserialize::deserialize(&mut de)
+            .and_then(|c| de.end().map(|()| c))
+            .map_err(|e| format!("{shown}:{}:{}: {}", e.line(), e.column(), bare(&e)))?;
+        out.extend(claims);
+        return Ok(());
+    }
+    let mut line = String::new();
+    let mut number = 0u64;
+    loop {
+        line.clear();
+        let n = r
+            .read_line(&mut line)
+            .map_err(|e| format!("{shown}:{}: {e}", number + 1))?;
+        if n == 0 {
+            return Ok(());
+        }
+        number += 1;
+        let text = line.trim_end_matches(['\n', '\r']);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let claim: Claim = serde_json::from_str(text)
+            .map_err(|e| format!("{shown}:{number}:{}: {}", e.column(), bare(&e)))?;
+        out.push(claim);
+    }
+}
+
+/// A JSON error's message without serde_json's own " at line L column C".
+fn bare(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 #[cfg(test)]

@@ -25,6 +25,10 @@ pub struct Cli {
     /// Read no recount.toml.
     #[arg(long, global = true)]
     pub no_config: bool,
+    /// Worker threads for extraction and checks [default: one per core, or
+    /// RAYON_NUM_THREADS]. Output is the same whatever the number.
+    #[arg(long, global = true, value_name = "N")]
+    pub jobs: Option<std::num::NonZeroUsize>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -110,6 +114,14 @@ pub fn main() -> ExitCode {
     };
     if let Err(code) = config::init(cli.config.as_deref(), cli.no_config) {
         return ExitCode::from(code);
+    }
+    if let Some(n) = cli.jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.get())
+            .build_global()
+    {
+        eprintln!("recount: cannot start {n} worker threads: {e}");
+        return ExitCode::from(2);
     }
     let code = match cli.command {
         Command::Check(args) => check::run(args),
@@ -266,17 +278,33 @@ pub struct Summary {
 /// Documents are extracted in chunks of this many, in parallel, and handed on in order.
 const CHUNK: usize = 256;
 
+/// Chunks being extracted at once: one for the workers to share while the next waits,
+/// so they never wait for this thread; few, so that memory stays flat.
+const IN_FLIGHT: usize = 2;
+
+/// A chunk of documents with the claims of each.
+type Extracted = (
+    Vec<recount::corpus::Document>,
+    Vec<Vec<recount::claim::Claim>>,
+);
+
 /// Stream the documents of `input`, extract their claims in parallel (output order is
 /// the input order whatever the thread count), and hand each document with its claims
 /// to `f`, which returns false to stop early. Problems go to standard error as they
 /// come. None when no paths were given.
+///
+/// Reading, extraction and handing on overlap: this thread reads the next chunk and
+/// hands on the last while the worker threads extract the ones between. Only
+/// [`IN_FLIGHT`] chunks and the one being read are held at a time, whatever the size
+/// of the input.
 pub fn for_each_document(
     input: &InputArgs,
     ex: &recount::extract::Extractor,
     mut f: impl FnMut(&recount::corpus::Document, &[recount::claim::Claim]) -> bool,
 ) -> Option<Summary> {
     use rayon::prelude::*;
-    use recount::corpus::{Loaded, ProblemSeverity};
+    use std::collections::VecDeque;
+    use std::sync::mpsc;
     if input.paths.is_empty() {
         eprintln!("recount: no input: give files, directories, or - for standard input");
         return None;
@@ -284,46 +312,97 @@ pub fn for_each_document(
     let opts = load_options(input);
     let mut summary = Summary::default();
     let mut docs = recount::corpus::load(&input.paths, &opts);
-    let mut batch = Vec::with_capacity(CHUNK);
-    loop {
-        batch.clear();
-        for item in docs.by_ref() {
-            match item {
-                Loaded::Document(d) => {
-                    summary.loaded += 1;
-                    batch.push(d);
-                    if batch.len() == CHUNK {
-                        break;
-                    }
-                }
-                Loaded::Problem(p) => {
-                    match p.severity {
-                        ProblemSeverity::Error => summary.skipped += 1,
-                        ProblemSeverity::Warning => summary.warnings += 1,
-                    }
-                    eprintln!("recount: {p}");
-                }
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        let claims: Vec<Vec<recount::claim::Claim>> = batch
+    let extract = |batch: &[recount::corpus::Document]| -> Vec<Vec<recount::claim::Claim>> {
+        batch
             .par_iter()
             .map(|d| {
                 let mut c = ex.extract(d);
                 config::current().apply_vague(&mut c);
                 c
             })
-            .collect();
-        for (d, c) in batch.iter().zip(&claims) {
-            if !f(d, c) {
-                return Some(summary);
+            .collect()
+    };
+    if rayon::current_thread_index().is_some() {
+        // On a worker thread already (a caller's own pool): waiting here for other
+        // workers could leave none to do the work, so extract each chunk in turn.
+        'chunks: loop {
+            let batch = next_chunk(&mut docs, &mut summary);
+            if batch.is_empty() {
+                break;
+            }
+            for (d, c) in batch.iter().zip(&extract(&batch)) {
+                if !f(d, c) {
+                    break 'chunks;
+                }
             }
         }
+    } else {
+        rayon::in_place_scope(|scope| {
+            let mut pending: VecDeque<mpsc::Receiver<Extracted>> = VecDeque::new();
+            let mut reading = true;
+            loop {
+                if reading && pending.len() < IN_FLIGHT {
+                    let batch = next_chunk(&mut docs, &mut summary);
+                    if batch.is_empty() {
+                        reading = false;
+                    } else {
+                        let (tx, rx) = mpsc::sync_channel(1);
+                        let extract = &extract;
+                        scope.spawn(move |_| {
+                            let claims = extract(&batch);
+                            // The receiver is gone only when the run stopped early.
+                            let _ = tx.send((batch, claims));
+                        });
+                        pending.push_back(rx);
+                        continue;
+                    }
+                }
+                let Some(rx) = pending.pop_front() else {
+                    break;
+                };
+                // No message: the extraction panicked, and the scope passes it on.
+                let Ok((batch, claims)) = rx.recv() else {
+                    break;
+                };
+                for (d, c) in batch.iter().zip(&claims) {
+                    if !f(d, c) {
+                        return;
+                    }
+                }
+            }
+        });
     }
     if summary.loaded == 0 {
         eprintln!("recount: no document could be loaded");
     }
     Some(summary)
+}
+
+/// The next [`CHUNK`] documents of the stream (fewer at its end, none when it is
+/// exhausted); problems met on the way are counted and printed.
+fn next_chunk(
+    docs: &mut recount::corpus::Loader,
+    summary: &mut Summary,
+) -> Vec<recount::corpus::Document> {
+    use recount::corpus::{Loaded, ProblemSeverity};
+    let mut batch = Vec::with_capacity(CHUNK);
+    for item in docs.by_ref() {
+        match item {
+            Loaded::Document(d) => {
+                summary.loaded += 1;
+                batch.push(d);
+                if batch.len() == CHUNK {
+                    break;
+                }
+            }
+            Loaded::Problem(p) => {
+                match p.severity {
+                    ProblemSeverity::Error => summary.skipped += 1,
+                    ProblemSeverity::Warning => summary.warnings += 1,
+                }
+                eprintln!("recount: {p}");
+            }
+        }
+    }
+    batch
 }

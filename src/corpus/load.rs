@@ -302,7 +302,14 @@ impl Loader {
                 format!("cannot read: {e}; skipped"),
             )),
             Ok(m) if m.is_dir() => self.enter_dir(path, shown),
-            Ok(_) => match file_kind(&path) {
+            Ok(m) => match file_kind(&path) {
+                // Opening a named pipe waits for a writer: inside a directory, where
+                // nobody asked for it, that would hang the walk.
+                Some(_) if !m.is_file() && !is_readme(&name) => self.problem(Problem::error(
+                    &shown,
+                    None,
+                    "not a regular file (a named pipe, socket or device); skipped",
+                )),
                 Some(kind) if !is_readme(&name) => self.open_file(&path, &shown, kind),
                 _ => self.stats.not_read += 1,
             },
@@ -551,6 +558,29 @@ mod tests {
                 "Warning d/sub/up: symbolic link back into a directory being read; not followed",
                 "Warning d/twin/up: symbolic link back into a directory being read; not followed",
             ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn named_pipes_in_a_directory_are_skipped_not_opened() {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path().join("d");
+        fs::create_dir_all(&d).unwrap();
+        fs::write(d.join("good.txt"), "Good text.").unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(d.join("pipe.txt"))
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            eprintln!("skipping: mkfifo is not available");
+            return;
+        }
+        let (docs, problems, _) = run(tmp.path(), &["d"], &LoadOptions::default());
+        assert_eq!(ids(&docs), vec!["d/good.txt"]);
+        assert_eq!(
+            problems,
+            vec!["Error d/pipe.txt: not a regular file (a named pipe, socket or device); skipped"]
         );
     }
 

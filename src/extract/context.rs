@@ -1344,20 +1344,7 @@ fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
             info.period = true;
         }
         if w == "since" && !matches!(word(k + 1), "then" | "the" | "that" | "this")
-            || (w == "since"
-                && matches!(word(k + 1), "the")
-                && matches!(
-                    word(k + 2),
-                    "start"
-                        | "beginning"
-                        | "outbreak"
-                        | "onset"
-                        | "war"
-                        | "conflict"
-                        | "uprising"
-                        | "revolution"
-                        | "crisis"
-                ))
+            || (w == "since" && word(k + 1) == "the" && total_after_since(word(k + 2)))
         {
             // since + year or "the start of the war": a war-wide total
             let n1 = word(k + 1);

@@ -13,7 +13,6 @@
 
 use super::{DocPaths, span};
 use crate::check::{Finding, FindingClaim};
-use crate::quantity::fmt_num;
 use crate::rules::Severity;
 
 /// Escape a workflow command's message.
@@ -54,13 +53,7 @@ fn claim_line(c: &FindingClaim, paths: &DocPaths) -> String {
     } else {
         format!(" ({})", who.join(", "))
     };
-    let interval = match (c.low, c.high) {
-        (Some(l), Some(h)) if l == h => fmt_num(l),
-        (Some(l), Some(h)) => format!("{} to {}", fmt_num(l), fmt_num(h)),
-        (Some(l), None) => format!("{} or more", fmt_num(l)),
-        (None, Some(h)) => format!("up to {}", fmt_num(h)),
-        (None, None) => "any number".into(),
-    };
+    let interval = crate::quantity::Interval::new(c.low, c.high).describe();
     let role = if c.role.is_empty() { "claim" } else { &c.role };
     format!(
         "{role}: {at}{who}: \"{}\" means {interval}",

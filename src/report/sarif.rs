@@ -19,7 +19,6 @@
 
 use super::{DocPaths, span};
 use crate::check::{Finding, FindingClaim};
-use crate::quantity::fmt_num;
 use crate::rules::{RuleSet, Severity};
 use serde_json::{Map, Value, json};
 
@@ -65,13 +64,7 @@ fn claim_message(c: &FindingClaim) -> String {
     if let Some(d) = c.date {
         who.push(d.to_string());
     }
-    let interval = match (c.low, c.high) {
-        (Some(l), Some(h)) if l == h => fmt_num(l),
-        (Some(l), Some(h)) => format!("{} to {}", fmt_num(l), fmt_num(h)),
-        (Some(l), None) => format!("{} or more", fmt_num(l)),
-        (None, Some(h)) => format!("up to {}", fmt_num(h)),
-        (None, None) => "any number".into(),
-    };
+    let interval = crate::quantity::Interval::new(c.low, c.high).describe();
     let role = if c.role.is_empty() { "claim" } else { &c.role };
     let who = if who.is_empty() {
         String::new()
