@@ -329,7 +329,7 @@ fn github_escapes_messages_and_properties() {
         "::notice file=in%2Cput/a%3Ab.md,line=5,col=13,endLine=5,endColumn=24,\
          title=esc/odd-message::100%25: 112 percent, see%0Anext line%0D%0A\
          '112 percent' means exactly 112, outside the allowed 0 to 100%0A\
-         a: in,put/a:b.md:5:13 (A, 2024-01-01): \"112 percent\" means 112\n"
+         a: in,put/a:b.md:5:13 (A, 2024-01-01): \"112 percent\" means exactly 112\n"
     );
 }
 

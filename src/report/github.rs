@@ -128,8 +128,8 @@ mod tests {
             "::warning file=dir%2C1/a%3Ab.md,line=8,col=60,endLine=8,endColumn=64,title=pack/rule::\
              turnout of 112%25 reported: 61%25, not 112%25%0Asee below%0A\
              '112%25' means exactly 112, outside 0 to 100%0A\
-             a: dir,1/a:b.md:8:60 (Outlet): \"112%25\" means 16%0A\
-             a: b.md:2:1 (Outlet): \"61 percent\" means 16\n"
+             a: dir,1/a:b.md:8:60 (Outlet): \"112%25\" means exactly 16%0A\
+             a: b.md:2:1 (Outlet): \"61 percent\" means exactly 16\n"
         );
         assert_eq!(got.lines().count(), 1);
         f.severity = Severity::Info;
