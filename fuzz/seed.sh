@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 shared=../../shared
-targets="quantities number extract rules_pack config corpus_text corpus_csv corpus_tsv corpus_jsonl corpus_json"
+targets="quantities number extract rules_pack config claims corpus_text corpus_csv corpus_tsv corpus_jsonl corpus_json"
 for t in $targets; do mkdir -p "corpus/$t"; done
 
 cp seeds/quantities/* corpus/quantities/
@@ -15,6 +15,7 @@ cp seeds/quantities/* corpus/number/
 cp seeds/extract/* corpus/extract/
 cp seeds/rules_pack/* corpus/rules_pack/
 cp seeds/config/* corpus/config/
+cp seeds/claims/* corpus/claims/
 cp seeds/corpus_text/* corpus/corpus_text/
 cp seeds/corpus_csv/* corpus/corpus_csv/
 cp seeds/corpus_jsonl/* corpus/corpus_jsonl/

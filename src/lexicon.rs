@@ -8,16 +8,20 @@
 
 use std::collections::HashMap;
 
+/// Phrase -> id. Extraction looks words up several times per figure: a fast hash
+/// with a fixed seed (the keys come from rules files, not from the text read).
+type Map = HashMap<String, String, foldhash::fast::FixedState>;
+
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// noun phrase (lowercase, as written and singular) -> concept id
-    nouns: HashMap<String, String>,
+    nouns: Map,
     /// verb phrase (lowercase lemma) -> concept id
-    verbs: HashMap<String, String>,
+    verbs: Map,
     /// word (lowercase, as written and singular) -> subject path "people.fighters"
-    subjects: HashMap<String, String>,
+    subjects: Map,
     /// alias (lowercase) -> place id
-    places: HashMap<String, String>,
+    places: Map,
     concept_ids: Vec<String>,
     subject_paths: Vec<String>,
     place_ids: Vec<String>,
@@ -39,18 +43,25 @@ fn norm(s: &str) -> String {
 /// separated by single spaces. Lookups of such phrases (nearly all of them: callers
 /// pass lowercased words) need no new string.
 fn normal(s: &str) -> Option<&str> {
-    let b = s.as_bytes();
-    let clean = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b
-            .iter()
-            .all(|&c| c == b' ' || (c.is_ascii_graphic() && !c.is_ascii_uppercase()))
-        && !s.contains("  ");
-    clean.then_some(s)
+    // Starting as if after a space rejects a leading one.
+    let mut after_space = true;
+    for &c in s.as_bytes() {
+        let space = c == b' ';
+        let ok = if space {
+            !after_space
+        } else {
+            c.is_ascii_graphic() && !c.is_ascii_uppercase()
+        };
+        if !ok {
+            return None;
+        }
+        after_space = space;
+    }
+    (s.is_empty() || !after_space).then_some(s)
 }
 
 /// Look a phrase up by its [`norm`], building that only when it differs.
-fn lookup<'a>(map: &'a HashMap<String, String>, s: &str) -> Option<&'a str> {
+fn lookup<'a>(map: &'a Map, s: &str) -> Option<&'a str> {
     match normal(s) {
         Some(k) => map.get(k),
         None => map.get(&norm(s)),
@@ -114,7 +125,8 @@ impl Lexicon {
         }
         let last = id.rsplit('.').next().unwrap_or(id);
         self.places.insert(norm(last), id.to_string());
-        self.places.insert(norm(&last.replace('-', " ")), id.to_string());
+        self.places
+            .insert(norm(&last.replace('-', " ")), id.to_string());
         for a in aliases {
             let k = norm(a);
             self.note_words(&k);
@@ -326,7 +338,10 @@ mod tests {
         l.add_subject("people.fighters", &["fighters".into(), "gunmen".into()]);
         l.add_place("kobani", &["Ayn al-Islam".into()]);
         l.add_place("syria.idlib.khan-sheikhoun", &["Khan Shaykhun".into()]);
-        assert_eq!(l.place_of("khan sheikhoun"), Some("syria.idlib.khan-sheikhoun"));
+        assert_eq!(
+            l.place_of("khan sheikhoun"),
+            Some("syria.idlib.khan-sheikhoun")
+        );
         assert!(places_related("syria.idlib.khan-sheikhoun", "syria.idlib"));
         assert!(places_related("syria", "syria.idlib"));
         assert!(!places_related("syria.aleppo", "syria.idlib"));

@@ -436,6 +436,39 @@ fn directory_symlink_loop() {
     assert_eq!(documents(&err), 3);
 }
 
+/// Symbolic links that fan out (two links to the next directory, twenty levels deep)
+/// once made a million paths to one file; each directory is now read once.
+#[cfg(unix)]
+#[test]
+fn directory_symlink_fan_out() {
+    let dir = batch();
+    let d = dir.path();
+    let depth = 20;
+    for i in 0..=depth {
+        fs::create_dir(d.join(format!("fan{i}"))).expect("mkdir");
+    }
+    for i in 0..depth {
+        for link in ["a", "b"] {
+            std::os::unix::fs::symlink(
+                format!("../fan{}", i + 1),
+                d.join(format!("fan{i}/{link}")),
+            )
+            .expect("symlink");
+        }
+    }
+    fs::write(d.join(format!("fan{depth}/x.txt")), "Nothing to count.").expect("write");
+    let t = Instant::now();
+    let err = check_batch(d);
+    assert!(t.elapsed().as_secs() < 30, "took {:?}", t.elapsed());
+    assert_eq!(documents(&err), 3, "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("recount: fan0/a/")
+                && l.ends_with("already read; not read again")),
+        "{err}"
+    );
+}
+
 /// Whether this process can read a file it made unreadable (true for root).
 #[cfg(unix)]
 fn permissions_bind(dir: &Path) -> bool {
@@ -500,7 +533,7 @@ fn rules_file_mistakes_point_at_line_and_column() {
         (
             "syntax.toml",
             "[pack]\nname = \"x\nkind = 1\n",
-            "syntax.toml:2:",
+            "syntax.toml:2:10: error: invalid TOML",
         ),
         (
             "unknown-key.toml",
@@ -538,14 +571,27 @@ fn rules_file_mistakes_point_at_line_and_column() {
             "[pack]\nname = \"x\"\ndescription = \"d\"\n[[rule]]\nid = \"r\"\n\
              kind = \"disagreement\"\nseverity = \"error\"\nmessage = \"{a.nope}\"\n\
              doc = \"d\"\n",
-            "bad-template.toml:8:",
+            "bad-template.toml:8:12: error: unknown field `{a.nope}`",
         ),
         (
             "unknown-concept.toml",
             "[pack]\nname = \"x\"\ndescription = \"d\"\n[[rule]]\nid = \"r\"\n\
              kind = \"disagreement\"\nseverity = \"error\"\nconcepts = [\"nope\"]\n\
              message = \"m\"\ndoc = \"d\"\n",
-            "unknown-concept.toml:8:",
+            "unknown-concept.toml:8:13: error: unknown concept `nope`",
+        ),
+        (
+            "duplicate-id.toml",
+            "[pack]\nname = \"x\"\ndescription = \"d\"\n[[rule]]\nid = \"r\"\nkind = \"bounds\"\n\
+             severity = \"error\"\nmax = 1\nmessage = \"m\"\ndoc = \"d\"\n[[rule]]\nid = \"r\"\n\
+             kind = \"bounds\"\nseverity = \"error\"\nmax = 1\nmessage = \"m\"\ndoc = \"d\"\n",
+            "duplicate-id.toml:12:1: error: duplicate rule id `x/r` (first at duplicate-id.toml:5:1)",
+        ),
+        (
+            "no-bounds.toml",
+            "[pack]\nname = \"x\"\ndescription = \"d\"\n[[rule]]\nid = \"r\"\nkind = \"bounds\"\n\
+             severity = \"error\"\nmessage = \"m\"\ndoc = \"d\"\n",
+            "no-bounds.toml:4:1: error: bounds rule `r` has neither `min` nor `max`",
         ),
     ];
     for (name, text, _) in &cases {
@@ -586,4 +632,38 @@ fn config_with_an_unknown_key() {
         "{err}"
     );
     assert_eq!(stdout(&o), "");
+}
+
+/// Standard input that is empty, or binary, beside good files.
+#[test]
+fn standard_input() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = batch();
+    for (input, line) in [
+        (&b""[..], "recount: <stdin>: empty file; skipped"),
+        (
+            &b"\x00\x01\x02binary"[..],
+            "recount: <stdin>: not a text file (it contains NUL bytes; UTF-16 text needs a \
+             byte-order mark); skipped",
+        ),
+    ] {
+        let mut child = crate::common::recount()
+            .current_dir(dir.path())
+            .args(["check", "-", "a-good.md", "b-good.md", "--format", "jsonl"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("recount starts");
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(input).expect("write to stdin");
+        }
+        let o = child.wait_with_output().expect("recount runs");
+        let err = stderr(&o);
+        assert_eq!(code(&o), 1, "{err}");
+        has_line(&err, line);
+        assert_eq!(documents(&err), 2, "{err}");
+        assert!(stdout(&o).contains("casualties/toll-disagreement"));
+    }
 }

@@ -11,3 +11,4 @@ mod grammar;
 mod peers;
 mod properties;
 mod rules;
+mod scale;

@@ -309,7 +309,6 @@ fn shuffled<T: Clone>(v: &[T], mut seed: u64) -> Vec<T> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Intervals through every check, and output independent of input order.
     #[test]
@@ -384,6 +383,41 @@ proptest! {
         fuzz_bodies::quantities(s.as_bytes());
     }
 
+    /// Claims read back from JSON Lines and edited into nonsense (`low > high`,
+    /// offsets past their sentence, empty ids, huge bounds) go through every check and
+    /// renderer without a panic.
+    #[test]
+    fn edited_claims_read_back(
+        specs in proptest::collection::vec(spec(), 1..5),
+        edits in proptest::collection::vec((0usize..64, 0usize..9, any::<u32>()), 0..24),
+    ) {
+        let mut claims = claims_of(&batch(&specs));
+        for (i, what, v) in edits {
+            if claims.is_empty() {
+                break;
+            }
+            let n = claims.len();
+            let c = &mut claims[i % n];
+            match what {
+                0 => std::mem::swap(&mut c.low, &mut c.high),
+                1 => c.start = v as usize,
+                2 => c.end = v as usize,
+                3 => c.sentence = String::new(),
+                4 => c.text = "é".repeat(v as usize % 5),
+                5 => c.low = Some(-f64::from(v)),
+                6 => c.high = Some(f64::MAX),
+                7 => c.part_of = Some(format!("d{:02}.txt#{}", v % 4, v % 7)),
+                _ => c.id = String::new(),
+            }
+        }
+        let jsonl: String = claims
+            .iter()
+            .filter_map(|c| serde_json::to_string(c).ok())
+            .map(|l| l + "\n")
+            .collect();
+        fuzz_bodies::claims(jsonl.as_bytes());
+    }
+
     /// The fuzz target bodies over arbitrary bytes.
     #[test]
     fn fuzz_bodies_on_bytes(data in proptest::collection::vec(any::<u8>(), 0..400)) {
@@ -392,6 +426,7 @@ proptest! {
         fuzz_bodies::extract(&data);
         fuzz_bodies::rules_pack(&data);
         fuzz_bodies::config(&data);
+        fuzz_bodies::claims(&data);
         fuzz_bodies::corpus_text(&data);
         fuzz_bodies::corpus_json(&data);
         fuzz_bodies::corpus_jsonl(&data);
@@ -423,6 +458,18 @@ proptest! {
         fuzz_bodies::corpus_delimited(csv.as_bytes(), false);
     }
 
+    /// `recount.toml` files with random values in the right places.
+    #[test]
+    fn config_files_with_odd_values(
+        key in prop_oneof![Just("fail_on"), Just("min_severity"), Just("date_order"), Just("colour"), Just("rules"), Just("disable")],
+        value in prop_oneof![Just("\"warning\""), Just("\"dmy\""), Just("[\"x\"]"), Just("3"), Just("[1, [2]]"), Just("\"\""), Just("{ a = 1 }")],
+        table in prop_oneof![Just(""), Just("[vague]\ndozens = [99, 12]\n"), Just("[vague]\nfoo = [1, 2]\n"), Just("[severity]\n\"x/y\" = \"loud\"\n"), Just("[columns]\ntext = 5\n"), Just("[concepts.nope]\nnouns = [\"a\"]\n")],
+        junk in "\\PC{0,20}",
+    ) {
+        let text = format!("{key} = {value}\n{table}{junk}\n");
+        fuzz_bodies::config(text.as_bytes());
+    }
+
     /// Rules packs with random values in the right places: errors point inside the file.
     #[test]
     fn rules_packs_with_odd_values(
@@ -438,6 +485,37 @@ proptest! {
              window = \"{window}\"\nmessage = {message:?}\n{extra}doc = \"x\"\n"
         );
         fuzz_bodies::rules_pack(pack.as_bytes());
+    }
+}
+
+/// The generated batches reach every check kind, so the properties above are not
+/// vacuous.
+#[test]
+fn generated_batches_give_findings_of_every_kind() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = proptest::collection::vec(spec(), 2..8);
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..200 {
+        let Ok(tree) = strategy.new_tree(&mut runner) else {
+            continue;
+        };
+        for f in findings(&batch(&tree.current())) {
+            seen.insert(f.kind);
+        }
+    }
+    for kind in [
+        CheckKind::Disagreement,
+        CheckKind::Inconsistency,
+        CheckKind::PartWhole,
+        CheckKind::Sum,
+        CheckKind::Bounds,
+    ] {
+        assert!(
+            seen.contains(&kind),
+            "no {kind} finding in 200 batches: {seen:?}"
+        );
     }
 }
 

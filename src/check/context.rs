@@ -7,59 +7,13 @@ use crate::quantity::{Interval, Kind};
 use crate::rules::{Rule, Tolerance};
 use jiff::civil::Date;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-/// A fast hasher for short keys (ids, names, small integers). The keys come from the
-/// batch itself, so hash flooding is not a concern.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FastHasher(u64);
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+/// A hash map with a fast hasher for short keys (ids, names, small integers) and a
+/// fixed seed: the keys come from the batch itself, so hash flooding is not a concern.
+/// The hash must mix every byte into the low bits the table indexes by: ids differ
+/// mostly in their last digits.
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Strings of the batch as small ids; id 0 stands for "none".
 #[derive(Default)]
@@ -133,12 +87,29 @@ pub(crate) fn incident_kinds(sentence: &str) -> u8 {
     const GROUND: u8 = 8;
     const EXECUTION: u8 = 16;
     let mut kinds = 0;
+    // Lowercased into a buffer on the stack: the words listed are ASCII and at most
+    // 16 bytes, so a longer ASCII word names no kind.
+    let mut buf = [0u8; 16];
+    let mut owned: String;
     for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '-') {
         if w.is_empty() {
             continue;
         }
-        let w = w.to_lowercase();
-        let w = w.as_str();
+        let w = if w.is_ascii() {
+            let Some(b) = buf.get_mut(..w.len()) else {
+                continue;
+            };
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            match std::str::from_utf8(b) {
+                Ok(w) => w,
+                Err(_) => continue,
+            }
+        } else {
+            // Some capitals lowercase to ASCII (the Kelvin sign to "k").
+            owned = w.to_lowercase();
+            owned.as_str()
+        };
         kinds |= match w {
             "bomb" | "bombs" | "bombing" | "bombings" | "bomber" | "bombers" | "blast"
             | "blasts" | "explosion" | "explosions" | "explosive" | "explosives" | "exploded"
@@ -251,7 +222,15 @@ impl<'a> Context<'a> {
         let mut anchors = Owned::new();
         let mut groups: FastMap<(u32, &'a str), u32> = FastMap::default();
         let mut info = Vec::with_capacity(claims.len());
-        for c in claims {
+        // The one pass over every sentence, on every thread.
+        let incident: Vec<u8> = {
+            use rayon::prelude::*;
+            claims
+                .par_iter()
+                .map(|c| incident_kinds(&c.sentence))
+                .collect()
+        };
+        for (c, &incident) in claims.iter().zip(&incident) {
             let doc = docs.id(Some(c.doc.as_str()));
             let attr = match c.attribution.as_deref() {
                 Some(a) if !a.trim().is_empty() => match raw_attrs.get(a) {
@@ -289,7 +268,7 @@ impl<'a> Context<'a> {
             let plain = c.part_of.is_none() && !c.partial && !c.additional && c.trend.is_none();
             info.push(Info {
                 lead: c.section == Section::Title || c.start < LEAD_BYTES,
-                incident: incident_kinds(&c.sentence),
+                incident,
                 rank: 0,
                 doc,
                 concept: concepts.id(c.concept.as_deref()),
@@ -656,6 +635,22 @@ pub(crate) fn since_anchor(sentence: &str) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn incident_kinds_read_words_in_any_case() {
+        for (sentence, kinds) in [
+            ("A car bomb killed 16 people.", 1),
+            ("A CHEMICAL attack; Sarin gas", 2),
+            ("Air strikes and shelling", 4),
+            ("clashes, then an Execution", 8 | 16),
+            ("booby-trapped BOOBY-TRAPPED", 1),
+            ("The Kelvin-sign word stri\u{212a}es", 4),
+            ("bombardmentbombardment bombs\u{e9} caf\u{e9}", 0),
+            ("", 0),
+        ] {
+            assert_eq!(incident_kinds(sentence), kinds, "{sentence:?}");
+        }
+    }
 
     #[test]
     fn day_numbers() {

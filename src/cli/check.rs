@@ -260,6 +260,8 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
+    // One growing vector: for large sizes the allocator grows it in place (mremap on
+    // Linux), so the claims are not held twice while it grows.
     let mut claims: Vec<Claim> = Vec::new();
     let mut ignores = Ignores::default();
     let mut paths = DocPaths::new();
@@ -268,7 +270,7 @@ pub fn run(args: CheckArgs) -> u8 {
         let Some(summary) = super::for_each_document(&args.input, &ex, |doc, cs| {
             ignores.note(doc);
             paths.add(doc);
-            claims.extend_from_slice(cs);
+            claims.extend(cs);
             true
         }) else {
             return 2;
@@ -276,7 +278,7 @@ pub fn run(args: CheckArgs) -> u8 {
         if summary.loaded == 0 {
             return 2;
         }
-        summary
+        Some(summary)
     } else {
         for p in &args.claims {
             if let Err(e) = read_claims(p, &mut claims) {
@@ -284,14 +286,20 @@ pub fn run(args: CheckArgs) -> u8 {
                 return 2;
             }
         }
-        super::config::current().apply_vague(&mut claims);
-        // Documents without claims leave no trace in the claims files.
-        let mut docs: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        super::Summary {
-            loaded: docs.len(),
-            ..super::Summary::default()
+        None
+    };
+    let summary = match summary {
+        Some(s) => s,
+        None => {
+            super::config::current().apply_vague(&mut claims);
+            // Documents without claims leave no trace in the claims files.
+            let mut docs: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            super::Summary {
+                loaded: docs.len(),
+                ..super::Summary::default()
+            }
         }
     };
     let mut findings = check::run(&rules, &claims);
@@ -366,10 +374,14 @@ pub fn run(args: CheckArgs) -> u8 {
     u8::from(failing)
 }
 
+/// Claims are parsed this many lines at a time, in parallel.
+const CLAIM_LINES: usize = 4096;
+
 /// Append the claims of a claims file (`-`: standard input): JSON Lines of claims, or
-/// one JSON array of them. Blank lines are skipped. The error names the file and the
-/// line and column of the first bad claim.
+/// one JSON array of them. Blank lines are skipped. The error names the
+/// file and the line and column of the first bad claim.
 pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
+    use rayon::prelude::*;
     use std::io::{BufRead, BufReader, Read};
     let shown = if path.as_os_str() == recount::corpus::STDIN_PATH {
         recount::corpus::STDIN_NAME.to_string()
@@ -385,10 +397,7 @@ pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
     let array = loop {
         let buf = r.fill_buf().map_err(|e| format!("{shown}: {e}"))?;
         match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(i) => {
-                let array = buf[i] == b'[';
-                break array;
-            }
+            Some(i) => break buf[i] == b'[',
             None if buf.is_empty() => return Ok(()),
             None => {
                 let n = buf.len();
@@ -404,25 +413,37 @@ pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
         out.extend(claims);
         return Ok(());
     }
-    let mut line = String::new();
     let mut number = 0u64;
-    loop {
-        line.clear();
-        let n = r
-            .read_line(&mut line)
-            .map_err(|e| format!("{shown}:{}: {e}", number + 1))?;
-        if n == 0 {
-            return Ok(());
+    let mut eof = false;
+    while !eof {
+        // A batch of (line number, line), read in turn, then parsed in parallel.
+        let mut batch: Vec<(u64, String)> = Vec::with_capacity(CLAIM_LINES);
+        while batch.len() < CLAIM_LINES {
+            let mut line = String::new();
+            let n = r
+                .read_line(&mut line)
+                .map_err(|e| format!("{shown}:{}: {e}", number + 1))?;
+            if n == 0 {
+                eof = true;
+                break;
+            }
+            number += 1;
+            if !line.trim().is_empty() {
+                batch.push((number, line));
+            }
         }
-        number += 1;
-        let text = line.trim_end_matches(['\n', '\r']);
-        if text.trim().is_empty() {
-            continue;
+        let parsed: Vec<Result<Claim, String>> = batch
+            .par_iter()
+            .map(|(number, line)| {
+                serde_json::from_str(line.trim_end_matches(['\n', '\r']))
+                    .map_err(|e| format!("{shown}:{number}:{}: {}", e.column(), bare(&e)))
+            })
+            .collect();
+        for claim in parsed {
+            out.push(claim?);
         }
-        let claim: Claim = serde_json::from_str(text)
-            .map_err(|e| format!("{shown}:{number}:{}: {}", e.column(), bare(&e)))?;
-        out.push(claim);
     }
+    Ok(())
 }
 
 /// A JSON error's message without serde_json's own " at line L column C".

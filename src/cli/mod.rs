@@ -290,7 +290,7 @@ type Extracted = (
 
 /// Stream the documents of `input`, extract their claims in parallel (output order is
 /// the input order whatever the thread count), and hand each document with its claims
-/// to `f`, which returns false to stop early. Problems go to standard error as they
+/// (to keep or drop) to `f`, which returns false to stop early. Problems go to standard error as they
 /// come. None when no paths were given.
 ///
 /// Reading, extraction and handing on overlap: this thread reads the next chunk and
@@ -300,7 +300,7 @@ type Extracted = (
 pub fn for_each_document(
     input: &InputArgs,
     ex: &recount::extract::Extractor,
-    mut f: impl FnMut(&recount::corpus::Document, &[recount::claim::Claim]) -> bool,
+    mut f: impl FnMut(&recount::corpus::Document, Vec<recount::claim::Claim>) -> bool,
 ) -> Option<Summary> {
     use rayon::prelude::*;
     use std::collections::VecDeque;
@@ -330,7 +330,8 @@ pub fn for_each_document(
             if batch.is_empty() {
                 break;
             }
-            for (d, c) in batch.iter().zip(&extract(&batch)) {
+            let claims = extract(&batch);
+            for (d, c) in batch.iter().zip(claims) {
                 if !f(d, c) {
                     break 'chunks;
                 }
@@ -364,7 +365,7 @@ pub fn for_each_document(
                 let Ok((batch, claims)) = rx.recv() else {
                     break;
                 };
-                for (d, c) in batch.iter().zip(&claims) {
+                for (d, c) in batch.iter().zip(claims) {
                     if !f(d, c) {
                         return;
                     }

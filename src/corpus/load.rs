@@ -6,7 +6,7 @@ use super::delimited;
 use super::json::{self, JsonKind};
 use super::text::text_document;
 use crate::date::DateOrder;
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -149,14 +149,19 @@ struct Frame {
 /// Paths are read in the order given; a directory is walked in sorted order (by file
 /// name, bytewise), skipping hidden entries (names starting with `.`), README files
 /// and files with an unknown extension, and following symbolic links except back into
-/// a directory already being walked. A corpus file yields its rows in order. Nothing
-/// stops the stream: each unreadable file, bad row or odd value becomes a [`Problem`].
+/// a directory already being walked. Each directory is read once: one reached again
+/// (through a symbolic link, or named twice) is reported and passed over, so links that
+/// fan out to the same directories cannot multiply the walk. A corpus file yields its
+/// rows in order. Nothing stops the stream: each unreadable file, bad row or odd value
+/// becomes a [`Problem`].
 pub struct Loader {
     opts: LoadOptions,
     inputs: VecDeque<PathBuf>,
     stack: Vec<Frame>,
     /// Canonical paths of the directories on the stack, to stop symbolic-link loops.
     walking: HashSet<PathBuf>,
+    /// Canonical paths of the directories read so far, with the path each was read as.
+    read: HashMap<PathBuf, String>,
     rows: Option<Box<dyn Iterator<Item = Loaded> + Send>>,
     pending: VecDeque<Loaded>,
     stdin: Option<Box<dyn Read + Send>>,
@@ -170,6 +175,7 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Loader {
         inputs: paths.iter().cloned().collect(),
         stack: Vec::new(),
         walking: HashSet::new(),
+        read: HashMap::new(),
         rows: None,
         pending: VecDeque::new(),
         stdin: Some(Box::new(std::io::stdin())),
@@ -239,6 +245,11 @@ impl Loader {
             ));
             return;
         }
+        if let Some(first) = self.read.get(&canonical) {
+            let msg = format!("the same directory as {first}, already read; not read again");
+            self.problem(Problem::warning(&shown, None, msg));
+            return;
+        }
         let reader = match std::fs::read_dir(&dir) {
             Ok(r) => r,
             Err(e) => {
@@ -269,6 +280,8 @@ impl Loader {
         entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
         self.walking.insert(canonical.clone());
         let base = shown.trim_end_matches('/');
+        let first = if base.is_empty() { &shown } else { base };
+        self.read.insert(canonical.clone(), first.to_string());
         let shown = if shown == "." {
             String::new()
         } else if base.is_empty() {
@@ -551,13 +564,39 @@ mod tests {
         std::os::unix::fs::symlink("..", root.join("sub/up")).unwrap();
         std::os::unix::fs::symlink("sub", root.join("twin")).unwrap();
         let (docs, problems, _) = run(tmp.path(), &["d"], &LoadOptions::default());
-        assert_eq!(ids(&docs), vec!["d/sub/a.txt", "d/twin/a.txt"]);
+        assert_eq!(ids(&docs), vec!["d/sub/a.txt"]);
         assert_eq!(
             problems,
             vec![
                 "Warning d/sub/up: symbolic link back into a directory being read; not followed",
-                "Warning d/twin/up: symbolic link back into a directory being read; not followed",
+                "Warning d/twin: the same directory as d/sub, already read; not read again",
             ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_fanning_out_are_read_once() {
+        // d0 links twice to d1, d1 twice to d2, ...: 2^20 paths to one file.
+        let tmp = tempfile::tempdir().unwrap();
+        let depth = 20;
+        for i in 0..=depth {
+            fs::create_dir(tmp.path().join(format!("d{i}"))).unwrap();
+        }
+        for i in 0..depth {
+            for link in ["a", "b"] {
+                let to = format!("../d{}", i + 1);
+                std::os::unix::fs::symlink(to, tmp.path().join(format!("d{i}/{link}"))).unwrap();
+            }
+        }
+        fs::write(tmp.path().join(format!("d{depth}/x.txt")), "Text.").unwrap();
+        let (docs, problems, _) = run(tmp.path(), &["d0"], &LoadOptions::default());
+        assert_eq!(docs.len(), 1);
+        assert_eq!(problems.len(), depth);
+        assert_eq!(
+            problems[0],
+            "Warning d0/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/b: the same directory as \
+             d0/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a, already read; not read again"
         );
     }
 

@@ -285,7 +285,14 @@ impl Extractor {
             let m = &ms[i];
             let n = out.len() + 1;
             let id = format!("{}#{}", doc.id, n);
-            let (start, end) = (q.start, mention_end(m, q, &toks));
+            // A mention stops before the next quantity of the sentence: numbers packed
+            // into one token ("1,0001,000") or a noun phrase that reaches a number
+            // must not run over their neighbour, or each claim would copy the rest of
+            // the sentence.
+            let next_start = qs.get(i + 1).map_or(text.len(), |n| n.start);
+            let end = mention_end(m, q, &toks).min(next_start).max(q.end);
+            let end = q.start + text[q.start..end].trim_end().len().max(q.end - q.start);
+            let start = q.start;
             let (line, column) = lines.position(start);
             let mut frame = mention_frame(&sent_info, m);
             if placed_elsewhere && frame == Frame::Incident {
@@ -325,8 +332,8 @@ impl Extractor {
             {
                 subject = Some("people".to_string());
             }
-            let noun =
-                (m.nb > m.na).then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
+            let noun = (m.nb > m.na && toks[m.nb - 1].end <= next_start)
+                .then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
             let unit = match q.kind {
                 Kind::Count => m.unit.clone(),
                 _ => q.unit.clone(),

@@ -21,6 +21,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Only a line break or a stop can end a sentence: skip to the next one.
+        match next_break(b, i) {
+            Some(k) => i = k,
+            None => break,
+        }
         let c = b[i];
         let stop = match c {
             b'\n' if wrapped_line(text, start, i) => None,
@@ -38,6 +43,23 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start, b.len(), &mut out);
     out
+}
+
+/// The first line break or stop (`.`, `!`, `?`) at or after `from`. Blocks of 16
+/// bytes are tested whole, without a branch per byte, so that the long runs of text
+/// between stops are skipped in a few vector instructions each.
+fn next_break(b: &[u8], from: usize) -> Option<usize> {
+    let is_break = |c: u8| matches!(c, b'\n' | b'.' | b'!' | b'?');
+    let mut i = from;
+    while let Some(block) = b.get(i..i + 16) {
+        if block.iter().fold(false, |found, &c| {
+            found | (c == b'\n') | (c == b'.') | (c == b'!') | (c == b'?')
+        }) {
+            break;
+        }
+        i += 16;
+    }
+    b.get(i..)?.iter().position(|&c| is_break(c)).map(|k| i + k)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -144,67 +166,193 @@ fn is_word_char(c: char) -> bool {
 
 /// Tokens of `s[range]`, offsets into `s`.
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
     let sub = &s[range.clone()];
+    let n = sub.len();
     let base = range.start;
-    let mut it = sub.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // About one token per five bytes of news text: one allocation for most sentences.
+    let mut out = Vec::with_capacity(n / 5 + 4);
+    let mut i = 0;
+    while i < n {
+        let (c, len) = char_at(sub, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            let mut digits = c.is_ascii_digit();
-            let mut alpha = !digits;
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    digits |= d.is_ascii_digit();
-                    alpha |= !d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') {
-                    // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
-                    let after = sub[j + d.len_utf8()..].chars().next();
-                    let numeric_joiner = matches!(d, '.' | ',');
-                    match after {
-                        Some(a)
-                            if is_word_char(a)
-                                && (!numeric_joiner
-                                    || (a.is_ascii_digit() && digits && !alpha)) =>
-                        {
-                            end = j + d.len_utf8();
-                            it.next();
-                        }
-                        _ => break,
-                    }
-                } else {
-                    break;
-                }
-            }
-            let kind = if digits && !alpha {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
+        if !is_word_char(c) {
             out.push(Token {
                 start: base + i,
-                end: base + end,
-                kind,
-            });
-        } else {
-            out.push(Token {
-                start: base + i,
-                end: base + i + c.len_utf8(),
+                end: base + i + len,
                 kind: TokKind::Punct,
             });
+            i += len;
+            continue;
         }
+        let mut end = i + len;
+        let mut digits = c.is_ascii_digit();
+        let mut alpha = !digits;
+        while end < n {
+            let (d, dlen) = char_at(sub, end);
+            if is_word_char(d) {
+                digits |= d.is_ascii_digit();
+                alpha |= !d.is_ascii_digit();
+                end += dlen;
+            } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') {
+                // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
+                let numeric_joiner = matches!(d, '.' | ',');
+                let joins = end + dlen < n && {
+                    let a = char_at(sub, end + dlen).0;
+                    is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && digits && !alpha))
+                };
+                if !joins {
+                    break;
+                }
+                end += dlen;
+            } else {
+                break;
+            }
+        }
+        let kind = if digits && !alpha {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
+        out.push(Token {
+            start: base + i,
+            end: base + end,
+            kind,
+        });
+        i = end;
     }
     out
+}
+
+/// The character starting at byte `i` of `s` (a char boundary) and its length; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => match s.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (c, c.len_utf8()),
+            // Not reached: callers stay on char boundaries inside `s`.
+            None => ('\0', 1),
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, char-by-char form of [`tokens`], which must give the same tokens.
+    fn tokens_before(s: &str, range: Range<usize>) -> Vec<Token> {
+        let mut out = Vec::new();
+        let sub = &s[range.clone()];
+        let base = range.start;
+        let mut it = sub.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                let mut digits = c.is_ascii_digit();
+                let mut alpha = !digits;
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        digits |= d.is_ascii_digit();
+                        alpha |= !d.is_ascii_digit();
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') {
+                        // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
+                        let after = sub[j + d.len_utf8()..].chars().next();
+                        let numeric_joiner = matches!(d, '.' | ',');
+                        match after {
+                            Some(a)
+                                if is_word_char(a)
+                                    && (!numeric_joiner
+                                        || (a.is_ascii_digit() && digits && !alpha)) =>
+                            {
+                                end = j + d.len_utf8();
+                                it.next();
+                            }
+                            _ => break,
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let kind = if digits && !alpha {
+                    TokKind::Number
+                } else {
+                    TokKind::Word
+                };
+                out.push(Token {
+                    start: base + i,
+                    end: base + end,
+                    kind,
+                });
+            } else {
+                out.push(Token {
+                    start: base + i,
+                    end: base + i + c.len_utf8(),
+                    kind: TokKind::Punct,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn breaks_are_found_in_any_block() {
+        let text = "a".repeat(40);
+        assert_eq!(next_break(text.as_bytes(), 0), None);
+        for at in [0, 1, 15, 16, 17, 31, 32, 39] {
+            for stop in [b'.', b'!', b'?', b'\n'] {
+                let mut b = text.clone().into_bytes();
+                b[at] = stop;
+                assert_eq!(next_break(&b, 0), Some(at));
+                assert_eq!(next_break(&b, at), Some(at));
+                assert_eq!(next_break(&b, at + 1), None);
+            }
+        }
+        assert_eq!(next_break(b"a.", 5), None);
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_char_by_char_reading() {
+        let samples = [
+            "More than 700 US-led air strikes, 1,300 and 1.5 million; Syria's al-Islam.",
+            "caf\u{e9} \u{2019}s 5\u{2019}000 \u{a0}x\u{2028}y 12.a a.1 1,a -5 --",
+            "\u{661}\u{662} \u{fc}ber-\u{e9}t\u{e9} 3\u{bd} \u{1F600}x, end.",
+            "",
+            " ",
+            "a",
+            "1.",
+            "a-",
+            "x\u{b}y\u{c}z\u{85}w",
+        ];
+        for t in samples {
+            for a in 0..=t.len() {
+                if !t.is_char_boundary(a) {
+                    continue;
+                }
+                assert_eq!(
+                    tokens(t, a..t.len()),
+                    tokens_before(t, a..t.len()),
+                    "{t:?} from {a}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_match_on_any_text(t in "[a-zA-Z0-9 ,.'\u{2019}\u{e9}\u{a0}\u{661}-]{0,40}") {
+            proptest::prop_assert_eq!(tokens(&t, 0..t.len()), tokens_before(&t, 0..t.len()));
+        }
+    }
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
