@@ -6,7 +6,8 @@
 //! The batch is generated deterministically: many events (a place and a day, a few
 //! places busier than the rest), several documents each, a few concepts and
 //! subjects, parts, coordinated figures, running tallies, percentages, attributed
-//! figures, and some documents that disagree with the rest.
+//! figures, and some documents that disagree with the rest. The days the batch spans
+//! grow with its size, so that events per place and day stay the same.
 
 #[path = "common/synth.rs"]
 mod synth;

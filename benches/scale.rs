@@ -167,7 +167,7 @@ fn write_claims(n: u64, out: &Path) -> Result<u64> {
         inner: BufWriter::with_capacity(1 << 20, file),
         bytes: 0,
     };
-    for c in synth::Synth::new().take(n as usize) {
+    for c in synth::Synth::new(n as usize).take(n as usize) {
         serde_json::to_writer(&mut w, &c).map_err(|e| format!("{}: {e}", out.display()))?;
         w.write_all(b"\n")
             .map_err(|e| format!("{}: {e}", out.display()))?;
@@ -209,11 +209,12 @@ struct Result_ {
     claims: u64,
     threads: usize,
     seconds: f64,
-    user_seconds: f64,
+    /// CPU time, user and system, of all threads.
+    cpu_seconds: f64,
     rss_mb: f64,
 }
 
-const HEADER: &str = "series\tsize\tinput_bytes\tclaims\tthreads\tseconds\tuser_seconds\trss_mb";
+const HEADER: &str = "series\tsize\tinput_bytes\tclaims\tthreads\tseconds\tcpu_seconds\trss_mb";
 
 impl Result_ {
     fn tsv(&self) -> String {
@@ -225,7 +226,7 @@ impl Result_ {
             self.claims,
             self.threads,
             self.seconds,
-            self.user_seconds,
+            self.cpu_seconds,
             self.rss_mb
         )
     }
@@ -253,18 +254,18 @@ fn parse_results(text: &str) -> Result<Vec<Result_>> {
                 claims: num(3)? as u64,
                 threads: num(4)? as usize,
                 seconds: num(5)?,
-                user_seconds: num(6)?,
+                cpu_seconds: num(6)?,
                 rss_mb: num(7)?,
             })
         })
         .collect()
 }
 
-/// What one process took: wall time here, user time and peak RSS from
+/// What one process took: wall time here, CPU time and peak RSS from
 /// `/usr/bin/time -v` (zero when it is missing).
 struct Measured {
     seconds: f64,
-    user_seconds: f64,
+    cpu_seconds: f64,
     rss_mb: f64,
     /// Lines of standard output.
     lines: u64,
@@ -326,7 +327,7 @@ fn run(args: &[&str], pin: bool) -> Result<Measured> {
     };
     Ok(Measured {
         seconds,
-        user_seconds: field("User time (seconds):"),
+        cpu_seconds: field("User time (seconds):") + field("System time (seconds):"),
         rss_mb: field("Maximum resident set size (kbytes):") / 1024.0,
         lines,
     })
@@ -382,18 +383,19 @@ fn series(full: bool) -> Result<()> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut rows: Vec<Result_> = Vec::new();
     println!(
-        "{:<13} {:>8} {:>10} {:>10} {:>4} {:>9} {:>9} {:>9}",
-        "run", "size", "input MB", "claims", "thr", "seconds", "MB/s", "RSS MB"
+        "{:<13} {:>8} {:>10} {:>10} {:>4} {:>9} {:>9} {:>9} {:>9}",
+        "run", "size", "input MB", "claims", "thr", "seconds", "CPU s", "MB/s", "RSS MB"
     );
     let show = |r: &Result_| {
         println!(
-            "{:<13} {:>8} {:>10.1} {:>10} {:>4} {:>9.2} {:>9.1} {:>9.0}",
+            "{:<13} {:>8} {:>10.1} {:>10} {:>4} {:>9.2} {:>9.2} {:>9.1} {:>9.0}",
             r.series,
             r.size,
             r.input_bytes as f64 / 1e6,
             r.claims,
             r.threads,
             r.seconds,
+            r.cpu_seconds,
             r.mb_per_s(),
             r.rss_mb
         );
@@ -420,7 +422,7 @@ fn series(full: bool) -> Result<()> {
                 claims: m.lines,
                 threads,
                 seconds: m.seconds,
-                user_seconds: m.user_seconds,
+                cpu_seconds: m.cpu_seconds,
                 rss_mb: m.rss_mb,
             };
             show(&r);
@@ -441,7 +443,7 @@ fn series(full: bool) -> Result<()> {
                 claims: claims_found,
                 threads: cores,
                 seconds: m.seconds,
-                user_seconds: m.user_seconds,
+                cpu_seconds: m.cpu_seconds,
                 rss_mb: m.rss_mb,
             };
             show(&r);
@@ -470,7 +472,7 @@ fn series(full: bool) -> Result<()> {
             claims: n,
             threads: cores,
             seconds: m.seconds,
-            user_seconds: m.user_seconds,
+            cpu_seconds: m.cpu_seconds,
             rss_mb: m.rss_mb,
         };
         show(&r);
@@ -506,6 +508,8 @@ struct Panel<'a> {
     x_label: &'a str,
     y_label: &'a str,
     lines: Vec<Line<'a>>,
+    /// A dashed horizontal line at this value, with its label.
+    mark: Option<(f64, &'a str)>,
 }
 
 const W: f64 = 440.0;
@@ -547,6 +551,7 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &mb, &secs),
                 ),
             ],
+            mark: None,
         },
         Panel {
             title: "Peak memory against corpus size",
@@ -561,6 +566,7 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &mb, &rss),
                 ),
             ],
+            mark: Some((1024.0, "1 GB")),
         },
         Panel {
             title: "Time against claims checked",
@@ -578,6 +584,7 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &claims, &secs),
                 ),
             ],
+            mark: Some((60.0, "60 s")),
         },
         Panel {
             title: "Peak memory against claims checked",
@@ -595,6 +602,7 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &claims, &rss),
                 ),
             ],
+            mark: Some((1024.0, "1 GB")),
         },
     ];
     let mut svg = String::new();
@@ -662,9 +670,10 @@ fn panel(svg: &mut String, p: &Panel, ox: f64, oy: f64) {
         fold(f64::min, f64::INFINITY, |p| p.0),
         fold(f64::max, 0.0, |p| p.0),
     );
+    let mark = p.mark.map_or(f64::NAN, |m| m.0);
     let (ya, yb) = decades(
-        fold(f64::min, f64::INFINITY, |p| p.1),
-        fold(f64::max, 0.0, |p| p.1),
+        fold(f64::min, f64::INFINITY, |p| p.1).min(mark),
+        fold(f64::max, 0.0, |p| p.1).max(mark),
     );
     let sx = |x: f64| x0 + (x.log10() - xa) / (xb - xa) * pw;
     let sy = |y: f64| y0 + ph - (y.log10() - ya) / (yb - ya) * ph;
@@ -714,6 +723,20 @@ fn panel(svg: &mut String, p: &Panel, ox: f64, oy: f64) {
         y0 + ph / 2.0,
         p.y_label
     );
+    if let Some((value, label)) = p.mark {
+        let y = sy(value);
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{x0}\" y1=\"{y:.1}\" x2=\"{}\" y2=\"{y:.1}\" stroke=\"#555\" stroke-dasharray=\"5,4\"/>",
+            x0 + pw
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{label}</text>",
+            x0 + pw - 4.0,
+            y - 4.0
+        );
+    }
     // Series, then the legend in the top left corner.
     let mut legend_y = y0 + 14.0;
     for (name, colour, points) in &p.lines {

@@ -31,7 +31,10 @@ impl Lcg {
 }
 
 const PLACES: u64 = 2000;
-const DAYS: i64 = 1500;
+/// Days a batch of a million claims spans; batches of other sizes span days in
+/// proportion, so that events per place and day (what the checks' work per claim
+/// depends on) stay the same whatever the size: a larger archive covers more time.
+const DAYS_PER_MILLION: u64 = 1500;
 
 struct Doc {
     id: String,
@@ -98,11 +101,14 @@ pub struct Synth {
     base: jiff::civil::Date,
     doc_no: u64,
     pending: VecDeque<Claim>,
+    days: u64,
 }
 
 impl Synth {
-    pub fn new() -> Self {
+    /// The stream for a batch of about `n` claims.
+    pub fn new(n: usize) -> Self {
         Synth {
+            days: (DAYS_PER_MILLION * n as u64 / 1_000_000).max(1),
             rng: Lcg(2017),
             base: jiff::civil::date(2013, 1, 1),
             doc_no: 0,
@@ -118,7 +124,7 @@ impl Synth {
         } else {
             self.rng.below(PLACES)
         };
-        let day = self.rng.below(DAYS as u64) as i64;
+        let day = self.rng.below(self.days) as i64;
         let date = self
             .base
             .checked_add(jiff::Span::new().days(day))
@@ -224,7 +230,7 @@ impl Iterator for Synth {
 /// The first `n` synthetic claims.
 pub fn generate(n: usize) -> Vec<Claim> {
     let mut out = Vec::with_capacity(n);
-    out.extend(Synth::new().take(n));
+    out.extend(Synth::new(n).take(n));
     out
 }
 

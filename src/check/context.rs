@@ -341,7 +341,7 @@ impl<'a> Context<'a> {
         }
         let order: Vec<u32> = keyed.iter().map(|k| k.4).collect();
         let mut doc_ranges = Vec::new();
-        let mut by_id = FastMap::default();
+        let mut by_id = FastMap::with_capacity_and_hasher(claims.len(), Default::default());
         let mut start = 0;
         for (r, &i) in order.iter().enumerate() {
             info[i as usize].rank = r as u32;
