@@ -555,6 +555,7 @@ mod regressions {
 /// wall-clock bound on top for work that does not allocate: the best of three runs at
 /// 2n may take at most four times the best at n.
 mod growth {
+    use super::CheckKind;
     use super::fuzz_bodies::{defaults, document_of};
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::cell::Cell;
@@ -660,6 +661,97 @@ mod growth {
         assert!(
             w2.time <= w1.time * 4 + Duration::from_millis(250),
             "{name}: the time grows more than four times when the input doubles: {w1:?} -> {w2:?}"
+        );
+    }
+
+    /// The checks over many reports of one event, and over one document with many
+    /// figures: grouping by key keeps them near linear. The checks run on the rayon
+    /// pool, so only time is measured here (best of three, generous bound).
+    #[test]
+    fn checks_over_many_claims() {
+        use super::{claims_of, document, rules};
+        fn best(rules: &[recount::rules::Rule], claims: &[recount::claim::Claim]) -> Duration {
+            (0..3)
+                .map(|_| {
+                    let t = Instant::now();
+                    let _ = recount::check::run_rules(rules, claims);
+                    t.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
+        }
+        let reports = |n: usize| {
+            let docs: Vec<_> = (0..n)
+                .map(|i| {
+                    document(
+                        &format!("r{i:05}.txt"),
+                        &format!("Outlet {}", i % 97),
+                        "Aleppo",
+                        &format!("2017-04-{:02}", 10 + i % 9),
+                        Some(format!("Bomb kills {} in Aleppo", 10 + i % 50)),
+                        format!(
+                            "A car bomb killed {} people in Aleppo, including {} children, \
+                             according to the Syrian Observatory. Since January, more than {} \
+                             air strikes have hit the city.",
+                            10 + i % 50,
+                            i % 7,
+                            700 - i % 300
+                        ),
+                    )
+                })
+                .collect();
+            claims_of(&docs)
+        };
+        let one_document = |n: usize| {
+            let text: String = (0..n)
+                .map(|i| {
+                    format!(
+                        "{} militants and {} soldiers were killed. ",
+                        10 + i % 40,
+                        i % 9
+                    )
+                })
+                .collect();
+            claims_of(&[document(
+                "one.txt",
+                "Wire",
+                "Aleppo",
+                "2017-04-19",
+                None,
+                text,
+            )])
+        };
+        // Every rule over many reports of one event: the number of findings grows
+        // with the reports (each voice meets up to `MAX_PARTNERS` others), so the
+        // bound is wide.
+        let (small, large) = (reports(400), reports(800));
+        let (t1, t2) = (best(&rules().rules, &small), best(&rules().rules, &large));
+        assert!(
+            t2 <= t1 * 4 + Duration::from_millis(150),
+            "many reports: the checks take {t1:?} for {} claims and {t2:?} for {}",
+            small.len(),
+            large.len()
+        );
+        // The in-document checks over one long list, at n and 8n figures: linear work
+        // grows eight times, quadratic work sixty-four times.
+        let within: Vec<recount::rules::Rule> = rules()
+            .rules
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.kind,
+                    CheckKind::Sum | CheckKind::PartWhole | CheckKind::Inconsistency
+                )
+            })
+            .cloned()
+            .collect();
+        let (small, large) = (one_document(1_000), one_document(8_000));
+        let (t1, t2) = (best(&within, &small), best(&within, &large));
+        assert!(
+            t2 <= t1 * 16 + Duration::from_millis(150),
+            "one long document: the checks take {t1:?} for {} claims and {t2:?} for {}",
+            small.len(),
+            large.len()
         );
     }
 

@@ -6,6 +6,7 @@ use super::explain::{Draft, finding, margin, means};
 use crate::claim::Frame;
 use crate::quantity::Interval;
 use crate::rules::Rule;
+use std::collections::HashSet;
 
 /// Flag listed parts whose sum exceeds the total the same document states.
 ///
@@ -37,8 +38,9 @@ use crate::rules::Rule;
 /// have been killed".
 pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let filter = Filter::new(rule, ctx);
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut doc: Vec<u32> = Vec::new();
+    let mut wholes: Vec<u32> = Vec::new();
     let mut grouped: Vec<(u32, u32, u32, u32)> = Vec::new();
     let mut parted: Vec<(u32, u32, u32)> = Vec::new();
     for range in &ctx.docs {
@@ -65,6 +67,20 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             }
         }
 
+        // Candidate totals by concept and subject, highest first (ties: the earliest):
+        // a group looks only at the subjects that can be its total's (none, or a class
+        // above its parts) and stops at the first candidate that fits, instead of
+        // scanning the whole document for every group.
+        let key = |t: u32| (ctx.info(t).concept, ctx.subject_name(t));
+        wholes.clear();
+        wholes.extend(doc.iter().copied().filter(|&t| ctx.info(t).whole));
+        wholes.sort_by(|&x, &y| {
+            let (fx, fy) = (ctx.info(x), ctx.info(y));
+            (key(x).cmp(&key(y)))
+                .then(fy.hi.total_cmp(&fx.hi))
+                .then(fx.rank.cmp(&fy.rank))
+        });
+
         grouped.sort_unstable();
         for run in grouped.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
             let parts: Vec<u32> = run.iter().map(|r| r.3).collect();
@@ -76,22 +92,37 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 .iter()
                 .map(|&p| ctx.info(p).lo)
                 .fold(f64::MIN, f64::max);
-            let total = doc
-                .iter()
-                .copied()
-                .filter(|&t| {
-                    let ft = ctx.info(t);
-                    ft.whole
-                        && ft.concept == first.concept
-                        && ft.kind == first.kind
-                        && ft.group != first.group
-                        && same_scope(ft, first)
-                        && above_all(ctx, t, &parts)
-                        && ft.hi >= widest_part
-                        && parts.iter().all(|&p| {
-                            let fp = ctx.info(p);
-                            (fp.lo, fp.hi) != (ft.lo, ft.hi)
+            let fits = |t: u32| {
+                let ft = ctx.info(t);
+                ft.kind == first.kind
+                    && ft.group != first.group
+                    && same_scope(ft, first)
+                    && above_all(ctx, t, &parts)
+                    && ft.hi >= widest_part
+                    && parts.iter().all(|&p| {
+                        let fp = ctx.info(p);
+                        (fp.lo, fp.hi) != (ft.lo, ft.hi)
+                    })
+            };
+            // No subject, or a class above the first part's ("people" for
+            // "people.fighters"); `above_all` checks the other parts.
+            let own = ctx.subject_name(parts[0]);
+            let subjects = std::iter::once("").chain(
+                own.match_indices('.')
+                    .map(|(at, _)| own.get(..at).unwrap_or_default()),
+            );
+            let total = subjects
+                .filter_map(|subject| {
+                    let k = (first.concept, subject);
+                    let from = wholes.partition_point(|&t| key(t) < k);
+                    wholes[from..]
+                        .iter()
+                        .copied()
+                        .take_while(|&t| {
+                            let ft = ctx.info(t);
+                            key(t) == k && (ft.hi >= widest_part || ft.hi.is_nan())
                         })
+                        .find(|&t| fits(t))
                 })
                 .max_by(|&x, &y| {
                     let (fx, fy) = (ctx.info(x), ctx.info(y));
@@ -125,13 +156,13 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether two of the parts have nesting subject classes (and may overlap).
+/// Whether two of the parts have nesting subject classes (and may overlap). Compared
+/// class by class: a long list names few classes.
 fn nested(ctx: &Context, parts: &[u32]) -> bool {
-    parts.iter().any(|&p| {
-        parts
-            .iter()
-            .any(|&q| is_under(ctx.subject_name(p), ctx.subject_name(q)))
-    })
+    let mut names: Vec<&str> = parts.iter().map(|&p| ctx.subject_name(p)).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.iter().any(|p| names.iter().any(|q| is_under(p, q)))
 }
 
 /// The total's subject is absent or above every part's.
@@ -155,7 +186,7 @@ fn report(
     total: u32,
     role: &'static str,
     parts: &[u32],
-    seen: &mut Vec<String>,
+    seen: &mut HashSet<String>,
     out: &mut Vec<Finding>,
 ) {
     let ft = ctx.info(total);
@@ -178,10 +209,9 @@ fn report(
         })
         .collect::<Vec<_>>()
         .join("\n");
-    if seen.contains(&signature) {
+    if !seen.insert(signature) {
         return;
     }
-    seen.push(signature);
     let listed = parts
         .iter()
         .map(|&p| means(ctx.claim(p)))
