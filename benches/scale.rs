@@ -508,6 +508,9 @@ struct Panel<'a> {
     x_label: &'a str,
     y_label: &'a str,
     lines: Vec<Line<'a>>,
+    /// Dashed companions of `lines` (CPU seconds beside wall-clock seconds), in the
+    /// same colours, without legend entries.
+    dashed: Vec<Line<'a>>,
     /// A dashed horizontal line at this value, with its label.
     mark: Option<(f64, &'a str)>,
 }
@@ -532,6 +535,7 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
     let mb = |r: &Result_| r.input_bytes as f64 / 1e6;
     let claims = |r: &Result_| r.claims as f64;
     let secs = |r: &Result_| r.seconds;
+    let cpu = |r: &Result_| r.cpu_seconds;
     let rss = |r: &Result_| r.rss_mb;
     const BLUE: &str = "#1f77b4";
     const ORANGE: &str = "#ff7f0e";
@@ -551,6 +555,11 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &mb, &secs),
                 ),
             ],
+            dashed: vec![
+                ("", BLUE, pts("extract-1", &mb, &cpu)),
+                ("", ORANGE, pts("extract-all", &mb, &cpu)),
+                ("", GREEN, pts("check-corpus", &mb, &cpu)),
+            ],
             mark: None,
         },
         Panel {
@@ -566,6 +575,7 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &mb, &rss),
                 ),
             ],
+            dashed: Vec::new(),
             mark: Some((1024.0, "1 GB")),
         },
         Panel {
@@ -583,6 +593,10 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     GREEN,
                     pts("check-corpus", &claims, &secs),
                 ),
+            ],
+            dashed: vec![
+                ("", RED, pts("check-claims", &claims, &cpu)),
+                ("", GREEN, pts("check-corpus", &claims, &cpu)),
             ],
             mark: Some((60.0, "60 s")),
         },
@@ -602,11 +616,12 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
                     pts("check-corpus", &claims, &rss),
                 ),
             ],
+            dashed: Vec::new(),
             mark: Some((1024.0, "1 GB")),
         },
     ];
     let mut svg = String::new();
-    let (tw, th) = (2.0 * W, 2.0 * H + 28.0);
+    let (tw, th) = (2.0 * W, 2.0 * H + 44.0);
     let _ = writeln!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{tw}" height="{th}" viewBox="0 0 {tw} {th}" font-family="Helvetica, Arial, sans-serif" font-size="11">"#
@@ -617,9 +632,15 @@ fn write_svg(rows: &[Result_], out: &Path) -> Result<()> {
         r#"<text x="{}" y="18" text-anchor="middle" font-size="14" font-weight="bold">recount: time and peak memory against input size (log-log)</text>"#,
         tw / 2.0
     );
+    let _ = writeln!(
+        svg,
+        "<text x=\"{}\" y=\"34\" text-anchor=\"middle\" fill=\"#555\">Whole runs of the binary: wall-clock seconds and peak resident memory; output (JSON Lines) to /dev/null. \
+         Dashed: CPU seconds.</text>",
+        tw / 2.0
+    );
     for (i, p) in panels.iter().enumerate() {
         let ox = (i % 2) as f64 * W;
-        let oy = 28.0 + (i / 2) as f64 * H;
+        let oy = 44.0 + (i / 2) as f64 * H;
         panel(&mut svg, p, ox, oy);
     }
     svg.push_str("</svg>\n");
@@ -640,7 +661,12 @@ fn decades(lo: f64, hi: f64) -> (f64, f64) {
 }
 
 fn panel(svg: &mut String, p: &Panel, ox: f64, oy: f64) {
-    let all: Vec<(f64, f64)> = p.lines.iter().flat_map(|l| l.2.iter().copied()).collect();
+    let all: Vec<(f64, f64)> = p
+        .lines
+        .iter()
+        .chain(&p.dashed)
+        .flat_map(|l| l.2.iter().copied())
+        .collect();
     let _ = writeln!(
         svg,
         r#"<text x="{}" y="{}" text-anchor="middle" font-size="12" font-weight="bold">{}</text>"#,
@@ -739,6 +765,25 @@ fn panel(svg: &mut String, p: &Panel, ox: f64, oy: f64) {
     }
     // Series, then the legend in the top left corner.
     let mut legend_y = y0 + 14.0;
+    for (_, colour, points) in &p.dashed {
+        let path: Vec<String> = points
+            .iter()
+            .map(|&(x, y)| format!("{:.1},{:.1}", sx(x), sy(y)))
+            .collect();
+        let _ = writeln!(
+            svg,
+            r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="6,4"/>"#,
+            path.join(" ")
+        );
+        for &(x, y) in points {
+            let _ = writeln!(
+                svg,
+                r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="white" stroke="{colour}" stroke-width="1.5"/>"#,
+                sx(x),
+                sy(y)
+            );
+        }
+    }
     for (name, colour, points) in &p.lines {
         if points.is_empty() {
             continue;

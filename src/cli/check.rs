@@ -304,7 +304,12 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let mut findings = check::run(&rules, &claims);
     let before = findings.len();
-    findings.retain(|f| !ignores.suppresses(f) && !settings.ignores(&baseline::fingerprint(f)));
+    // A fingerprint costs a hash of the finding: only when recount.toml lists some.
+    let listed = !settings.ignore.is_empty();
+    let dropped = |f: &Finding| {
+        ignores.suppresses(f) || (listed && settings.ignores(&baseline::fingerprint(f)))
+    };
+    findings.retain(|f| !dropped(f));
     let suppressed = before - findings.len();
 
     let mut baselined = 0;

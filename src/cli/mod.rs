@@ -290,8 +290,8 @@ type Extracted = (
 
 /// Stream the documents of `input`, extract their claims in parallel (output order is
 /// the input order whatever the thread count), and hand each document with its claims
-/// (to keep or drop) to `f`, which returns false to stop early. Problems go to standard error as they
-/// come. None when no paths were given.
+/// (to keep or drop) to `f`, which returns false to stop early. Problems go to
+/// standard error as they come. None when no paths were given.
 ///
 /// Reading, extraction and handing on overlap: this thread reads the next chunk and
 /// hands on the last while the worker threads extract the ones between. Only
