@@ -254,6 +254,28 @@ pub(super) struct RowAt<'a> {
     pub line: u64,
 }
 
+/// Build the document of one row, as [`row_document`] does, and queue it with its
+/// problems; `invalid_utf8` adds the warning that the row was decoded lossily.
+pub(super) fn queue_row(
+    fields: RowFields,
+    at: &RowAt<'_>,
+    order: Option<DateOrder>,
+    invalid_utf8: bool,
+    pending: &mut std::collections::VecDeque<Loaded>,
+) {
+    let warnings = if invalid_utf8 {
+        vec![format!(
+            "row {}: invalid UTF-8, decoded with replacement characters",
+            at.row
+        )]
+    } else {
+        Vec::new()
+    };
+    let mut out = Vec::new();
+    row_document(fields, at, order, warnings, &mut out);
+    pending.extend(out);
+}
+
 /// Build the document of one row; problems met go to `out` first. A row with no text
 /// is an error and yields no document.
 pub(super) fn row_document(

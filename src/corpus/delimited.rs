@@ -4,7 +4,7 @@
 //! A row with a different number of fields than the header is reported and skipped.
 
 use super::columns::{
-    Columns, Field, OrderScan, RowAt, RowFields, ambiguous_message, row_document, scan_order,
+    Columns, Field, OrderScan, RowAt, RowFields, ambiguous_message, queue_row, scan_order,
 };
 use super::decode::{self, Opened};
 use super::{LoadOptions, Loaded, Problem};
@@ -197,22 +197,12 @@ impl DelimitedRows {
                     invalid |= bad.is_some();
                     Some(s.into_owned())
                 });
-                let warnings = if invalid {
-                    vec![format!(
-                        "row {}: invalid UTF-8, decoded with replacement characters",
-                        self.row
-                    )]
-                } else {
-                    Vec::new()
-                };
                 let at = RowAt {
                     path: &self.path,
                     row: self.row,
                     line,
                 };
-                let mut out = Vec::new();
-                row_document(fields, &at, self.order, warnings, &mut out);
-                self.pending.extend(out);
+                queue_row(fields, &at, self.order, invalid, &mut self.pending);
             }
         }
     }

@@ -10,7 +10,7 @@
 //! object may leave out keys it has no value for.
 
 use super::columns::{
-    Columns, Field, OrderScan, RowAt, RowFields, ambiguous_message, row_document, scan_order,
+    Columns, Field, OrderScan, RowAt, RowFields, ambiguous_message, queue_row, scan_order,
 };
 use super::decode;
 use super::{LoadOptions, Loaded, Problem};
@@ -583,22 +583,12 @@ impl JsonRows {
         }
         let cols = Columns::resolve_lenient(&keys, &self.opts_columns);
         let fields = RowFields::from_row(&cols, |i| obj.take(keys.get(i)?));
-        let warnings = if bad_utf8 {
-            vec![format!(
-                "row {}: invalid UTF-8, decoded with replacement characters",
-                self.row
-            )]
-        } else {
-            Vec::new()
-        };
         let at = RowAt {
             path: &self.path,
             row: self.row,
             line,
         };
-        let mut out = Vec::new();
-        row_document(fields, &at, self.order, warnings, &mut out);
-        self.pending.extend(out);
+        queue_row(fields, &at, self.order, bad_utf8, &mut self.pending);
     }
 }
 
