@@ -33,11 +33,6 @@ pub enum DateOrder {
 /// The month number (1-12) of an English month name or abbreviation ("March", "mar",
 /// "Sept.", "SEP"); `None` for any other word.
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.strip_suffix('.').unwrap_or(word);
-    if w.len() < 3 || w.len() > 9 {
-        return None;
-    }
-    let lower = w.to_ascii_lowercase();
     const FULL: [&str; 12] = [
         "january",
         "february",
@@ -52,15 +47,31 @@ pub fn month_number(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    if let Some(i) = FULL.iter().position(|m| *m == lower) {
+    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    if w.len() < 3 || w.len() > 9 {
+        return None;
+    }
+    // Every month name starts with one of these letters: most words stop here.
+    if !matches!(
+        w[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
+    if let Some(i) = FULL
+        .iter()
+        .position(|m| m.as_bytes().eq_ignore_ascii_case(w))
+    {
         return u8::try_from(i + 1).ok();
     }
     // Three-letter abbreviations, plus "sept"; a period is allowed after any of them.
-    if lower == "sept" {
+    if w.eq_ignore_ascii_case(b"sept") {
         return Some(9);
     }
-    if lower.len() == 3
-        && let Some(i) = FULL.iter().position(|m| m.starts_with(lower.as_str()))
+    if w.len() == 3
+        && let Some(i) = FULL
+            .iter()
+            .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(w))
     {
         return u8::try_from(i + 1).ok();
     }
@@ -69,27 +80,29 @@ pub fn month_number(word: &str) -> Option<u8> {
 
 /// True for an English weekday name or abbreviation ("Tue", "Tues.", "Tuesday").
 fn is_weekday(word: &str) -> bool {
-    let w = word.strip_suffix('.').unwrap_or(word).to_ascii_lowercase();
-    matches!(
-        w.as_str(),
-        "monday"
-            | "mon"
-            | "tuesday"
-            | "tue"
-            | "tues"
-            | "wednesday"
-            | "wed"
-            | "thursday"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "friday"
-            | "fri"
-            | "saturday"
-            | "sat"
-            | "sunday"
-            | "sun"
-    )
+    const NAMES: [&str; 17] = [
+        "monday",
+        "mon",
+        "tuesday",
+        "tue",
+        "tues",
+        "wednesday",
+        "wed",
+        "thursday",
+        "thu",
+        "thur",
+        "thurs",
+        "friday",
+        "fri",
+        "saturday",
+        "sat",
+        "sunday",
+        "sun",
+    ];
+    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    (3..=9).contains(&w.len())
+        && matches!(w[0].to_ascii_lowercase(), b'm' | b't' | b'w' | b'f' | b's')
+        && NAMES.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// Read one whole value as a date. Leading and trailing whitespace and a time after
@@ -142,9 +155,18 @@ pub(crate) fn numeric_fields(s: &str) -> Option<(u32, u32)> {
 /// written just before it is part of the span). Numeric dates use the default order of
 /// [`parse_date`] with no order given.
 pub fn find_first_date(text: &str) -> Option<(Date, Range<usize>)> {
+    find_first_date_before(text, text.len())
+}
+
+/// [`find_first_date`] for a date that starts before byte `limit` (a dateline near the
+/// top of an article); the date itself may run past `limit`.
+pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<usize>)> {
     let b = text.as_bytes();
     let mut prev_alnum = false;
     for (i, c) in text.char_indices() {
+        if i >= limit {
+            break;
+        }
         let alnum = c.is_alphanumeric();
         if alnum
             && !prev_alnum

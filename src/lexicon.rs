@@ -8,9 +8,49 @@
 
 use std::collections::HashMap;
 
-/// Phrase -> id. Extraction looks words up several times per figure: a fast hash
-/// with a fixed seed (the keys come from rules files, not from the text read).
-type Map = HashMap<String, String, foldhash::fast::FixedState>;
+/// Phrase -> id. Extraction looks words up several times per figure, and nearly every
+/// word it tries is in no table: a filter of (first byte, length) pairs present
+/// rejects most of them before hashing; the hash is fast, with a fixed seed (the keys
+/// come from rules files, not from the text read).
+#[derive(Clone, Debug, Default)]
+struct Map {
+    map: HashMap<String, String, foldhash::fast::FixedState>,
+    /// bit `len.min(63)` of `shapes[first byte & 127]`: a key of that shape exists
+    shapes: Vec<u64>,
+}
+
+impl Map {
+    fn shape(k: &str) -> (usize, u64) {
+        let first = k.as_bytes().first().map_or(0, |b| usize::from(b & 127));
+        (first, 1 << k.len().min(63))
+    }
+
+    fn insert(&mut self, k: String, v: String) -> Option<String> {
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 128];
+        }
+        let (first, bit) = Map::shape(&k);
+        self.shapes[first] |= bit;
+        self.map.insert(k, v)
+    }
+
+    #[inline]
+    fn get(&self, k: &str) -> Option<&String> {
+        let (first, bit) = Map::shape(k);
+        if self.shapes.get(first).is_none_or(|s| s & bit == 0) {
+            return None;
+        }
+        self.map.get(k)
+    }
+
+    fn values(&self) -> impl Iterator<Item = &String> {
+        self.map.values()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.map.iter()
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {

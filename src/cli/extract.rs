@@ -201,39 +201,41 @@ fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
         partial,
         sentence,
     } = c;
+    // Room for the whole line up front: the fields below then never grow the buffer.
+    buf.reserve(640 + sentence.len() + text.len() + doc.len() * 4);
     let mut j = JsonObject::open(buf);
-    j.str("id", id);
-    j.str("doc", doc);
-    j.serde("section", section);
-    j.serde("start", start);
-    j.serde("end", end);
-    j.serde("line", line);
-    j.serde("column", column);
-    j.str("text", text);
-    j.str("quantity", quantity);
-    j.serde("value", value);
-    j.serde("low", low);
-    j.serde("high", high);
-    j.serde("qualifier", qualifier);
-    j.serde("kind", kind);
-    j.opt_str("unit", unit);
-    j.opt_str("noun", noun);
-    j.opt_str("concept", concept);
-    j.opt_str("subject", subject);
-    j.opt_str("predicate", predicate);
-    j.serde("trend", trend);
-    j.opt_str("part_of", part_of);
-    j.opt_str("group", group);
-    j.opt_str("attribution", attribution);
-    j.date("date", date);
-    j.opt_str("place", place);
-    j.opt_str("source", source);
-    j.opt_str("event", event);
-    j.date("doc_date", doc_date);
-    j.serde("frame", frame);
-    j.serde("additional", additional);
-    j.serde("partial", partial);
-    j.str("sentence", sentence);
+    j.str(b"\"id\":", id);
+    j.str(b"\"doc\":", doc);
+    j.serde(b"\"section\":", section);
+    j.int(b"\"start\":", *start as u64);
+    j.int(b"\"end\":", *end as u64);
+    j.int(b"\"line\":", u64::from(*line));
+    j.int(b"\"column\":", u64::from(*column));
+    j.str(b"\"text\":", text);
+    j.str(b"\"quantity\":", quantity);
+    j.serde(b"\"value\":", value);
+    j.serde(b"\"low\":", low);
+    j.serde(b"\"high\":", high);
+    j.serde(b"\"qualifier\":", qualifier);
+    j.serde(b"\"kind\":", kind);
+    j.opt_str(b"\"unit\":", unit);
+    j.opt_str(b"\"noun\":", noun);
+    j.opt_str(b"\"concept\":", concept);
+    j.opt_str(b"\"subject\":", subject);
+    j.opt_str(b"\"predicate\":", predicate);
+    j.serde(b"\"trend\":", trend);
+    j.opt_str(b"\"part_of\":", part_of);
+    j.opt_str(b"\"group\":", group);
+    j.opt_str(b"\"attribution\":", attribution);
+    j.date(b"\"date\":", date);
+    j.opt_str(b"\"place\":", place);
+    j.opt_str(b"\"source\":", source);
+    j.opt_str(b"\"event\":", event);
+    j.date(b"\"doc_date\":", doc_date);
+    j.serde(b"\"frame\":", frame);
+    j.serde(b"\"additional\":", additional);
+    j.serde(b"\"partial\":", partial);
+    j.str(b"\"sentence\":", sentence);
     j.close();
 }
 
@@ -249,22 +251,21 @@ impl<'a> JsonObject<'a> {
         JsonObject { buf, first: true }
     }
 
-    fn key(&mut self, k: &str) {
+    /// `k` is the key written out with its quotes and colon: `"id":`.
+    fn key(&mut self, k: &[u8]) {
         if !self.first {
             self.buf.push(b',');
         }
         self.first = false;
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(k.as_bytes());
-        self.buf.extend_from_slice(b"\":");
+        self.buf.extend_from_slice(k);
     }
 
-    fn str(&mut self, k: &str, v: &str) {
+    fn str(&mut self, k: &[u8], v: &str) {
         self.key(k);
         json_str(v, self.buf);
     }
 
-    fn opt_str(&mut self, k: &str, v: &Option<String>) {
+    fn opt_str(&mut self, k: &[u8], v: &Option<String>) {
         self.key(k);
         match v {
             Some(v) => json_str(v, self.buf),
@@ -272,18 +273,45 @@ impl<'a> JsonObject<'a> {
         }
     }
 
-    fn date(&mut self, k: &str, v: &Option<jiff::civil::Date>) {
+    fn date(&mut self, k: &[u8], v: &Option<jiff::civil::Date>) {
         use std::io::Write;
         self.key(k);
-        // A date serialises as its display form, which needs no escaping.
-        let _ = match v {
-            Some(d) => write!(self.buf, "\"{d}\""),
-            None => write!(self.buf, "null"),
-        };
+        // A date serialises as its display form, which needs no escaping: YYYY-MM-DD,
+        // written digit by digit for the years of news.
+        match v {
+            Some(d) if (0..=9999).contains(&d.year()) => {
+                let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
+                let digit = |n: u16| b'0' + (n % 10) as u8;
+                self.buf.extend_from_slice(&[
+                    b'"',
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    b'0' + m / 10,
+                    b'0' + m % 10,
+                    b'-',
+                    b'0' + dd / 10,
+                    b'0' + dd % 10,
+                    b'"',
+                ]);
+            }
+            Some(d) => {
+                let _ = write!(self.buf, "\"{d}\"");
+            }
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    fn int(&mut self, k: &[u8], v: u64) {
+        self.key(k);
+        self.buf
+            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
     /// Numbers, booleans and names of variants: serde_json itself, cheap for these.
-    fn serde(&mut self, k: &str, v: &impl serde::Serialize) {
+    fn serde(&mut self, k: &[u8], v: &impl serde::Serialize) {
         self.key(k);
         if serde_json::to_writer(&mut *self.buf, v).is_err() {
             self.buf.extend_from_slice(b"null");
@@ -307,14 +335,26 @@ fn json_str(s: &str, buf: &mut Vec<u8>) {
 }
 
 /// Whether a string has a byte JSON escapes: a control character, a quote or a
-/// backslash. Blocks of 16 bytes are tested whole, without a branch per byte, which
-/// compiles to a few vector instructions each.
+/// backslash. Eight bytes are tested at a time as one 64-bit word: a byte of `x` is
+/// zero exactly where `x - 0x01..01` borrows into a high bit that `x` did not have.
 fn needs_escape(s: &[u8]) -> bool {
-    s.chunks(16).any(|c| {
-        c.iter().fold(false, |bad, &b| {
-            bad | (b < 0x20) | (b == b'"') | (b == b'\\')
-        })
-    })
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let any_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        if any_zero(x & (ONES * 0xe0))
+            || any_zero(x ^ (ONES * u64::from(b'"')))
+            || any_zero(x ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// An interval as a reader writes it: `[701, inf)`, `[315, 385]`.
@@ -523,6 +563,20 @@ mod tests {
             odd.trend = Some(recount::quantity::Trend::Down);
             claims.push(odd.clone());
         }
+        // Dates at the edges of the range and offsets past 32 bits.
+        for (y, m, d) in [
+            (2017, 4, 5),
+            (999, 1, 9),
+            (0, 12, 31),
+            (-44, 3, 15),
+            (9999, 12, 31),
+        ] {
+            odd.date = jiff::civil::Date::new(y, m, d).ok();
+            odd.doc_date = odd.date;
+            odd.start = usize::MAX;
+            odd.line = u32::MAX;
+            claims.push(odd.clone());
+        }
         for c in &claims {
             assert_eq!(line(c), serde_json::to_string(c).unwrap());
         }
@@ -534,8 +588,16 @@ mod tests {
         assert!(!needs_escape(
             "plain text, caf\u{e9} \u{2014} 5%".as_bytes()
         ));
-        for at in [0, 7, 15, 16, 31, 40] {
-            for bad in [b'"', b'\\', b'\n', 0u8, 0x1f] {
+        // Bytes that differ from a quote or a backslash only in the high bit, and every
+        // other byte from the space up, need none.
+        let clean: Vec<u8> = (0x20..=0xffu8)
+            .filter(|b| !matches!(b, b'"' | b'\\'))
+            .collect();
+        for from in 0..8 {
+            assert!(!needs_escape(&clean[from..]), "{from}");
+        }
+        for at in [0, 1, 6, 7, 8, 15, 16, 31, 39, 40] {
+            for bad in [b'"', b'\\', b'\n', 0u8, 0x1f, 0x01] {
                 let mut v = vec![b'a'; 41];
                 v[at] = bad;
                 assert!(needs_escape(&v), "{at} {bad}");

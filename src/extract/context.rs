@@ -198,7 +198,31 @@ impl Extractor {
         out: &mut Vec<Claim>,
     ) {
         let toks = tokens(text, sent.clone());
-        let low: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        // Every token lower-cased into one buffer, a space between tokens, so that a
+        // run of words is one slice of it: the words the reading below matches.
+        let mut lowered = String::with_capacity(sent.len() + toks.len());
+        let mut bounds = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let w = t.text(text);
+            if !lowered.is_empty() {
+                lowered.push(' ');
+            }
+            let from = lowered.len();
+            if !w.is_ascii() {
+                lowered.push_str(&w.to_lowercase());
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lowered.push_str(w);
+            }
+            bounds.push(from..lowered.len());
+        }
+        let low: Vec<&str> = bounds.iter().map(|r| &lowered[r.clone()]).collect();
+        let low = low.as_slice();
+        let words = Words {
+            lowered: &lowered,
+            bounds: &bounds,
+        };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
         let mut ms: Vec<Mention> = qs
             .iter()
@@ -217,9 +241,9 @@ impl Extractor {
             .collect();
 
         for (i, q) in qs.iter().enumerate() {
-            self.read_noun_phrase(&mut ms[i], q, &toks, &low, text);
+            self.read_noun_phrase(&mut ms[i], q, &toks, low, &words, text);
         }
-        self.read_relations(&mut ms, qs, &low);
+        self.read_relations(&mut ms, qs, low);
         // Groups are runs of neighbours: note each member's last, once.
         for i in (0..ms.len()).rev() {
             ms[i].group_last = match ms[i].group {
@@ -229,12 +253,12 @@ impl Extractor {
         }
         for (i, q) in qs.iter().enumerate() {
             if q.kind == Kind::Count || q.kind == Kind::Ratio {
-                self.read_predicate(&mut ms, i, &low);
+                self.read_predicate(&mut ms, i, low);
             }
         }
-        propagate(&mut ms, qs, &low);
+        propagate(&mut ms, qs, low);
         for (i, q) in qs.iter().enumerate() {
-            read_trend(&mut ms[i], &low, q);
+            read_trend(&mut ms[i], low, q);
         }
 
         // Mentions that are not claims after all: the pronoun "one" with nothing
@@ -265,10 +289,10 @@ impl Extractor {
         }
         let link = |j: Option<usize>| {
             j.and_then(|j| number.get(j).copied().flatten())
-                .map(|n| format!("{}#{}", doc.id, n))
+                .map(|n| claim_id(&doc.id, n))
         };
-        let attribution = attribution(text, &toks, &low);
-        let named_places = self.sentence_places(&low);
+        let attribution = attribution(text, &toks, low);
+        let named_places = self.sentence_places(low, &words);
         // A sentence that puts its figures only in places unrelated to the
         // document's ("16 civilians were killed in Idlib" in an article filed under
         // Aleppo) speaks of another event.
@@ -276,7 +300,7 @@ impl Extractor {
         let placed_elsewhere = doc_place.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
-        let sent_info = sentence_frame(&low, doc.date);
+        let sent_info = sentence_frame(low, doc.date);
         let first_id = out.len();
         for (i, q) in qs.iter().enumerate() {
             if !keep[i] {
@@ -284,7 +308,7 @@ impl Extractor {
             }
             let m = &ms[i];
             let n = out.len() + 1;
-            let id = format!("{}#{}", doc.id, n);
+            let id = claim_id(&doc.id, n);
             // A mention stops before the next quantity of the sentence: numbers packed
             // into one token ("1,0001,000") or a noun phrase that reaches a number
             // must not run over their neighbour, or each claim would copy the rest of
@@ -398,14 +422,15 @@ impl Extractor {
         m: &mut Mention,
         q: &QuantityMatch,
         toks: &[Token],
-        low: &[String],
+        low: &[&str],
+        words: &Words,
         text: &str,
     ) {
         if q.kind != Kind::Count && q.kind != Kind::Ratio && q.kind != Kind::Percent {
             return;
         }
         let mut i = m.qb;
-        let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+        let word = |k: usize| low.get(k).copied().unwrap_or("");
         // "others", "more", "other civilians"
         if matches!(word(i), "others" | "more" | "other") {
             m.other_ref = true;
@@ -496,10 +521,11 @@ impl Extractor {
             // A plural noun is the head: what follows it is not part of the phrase
             // ("100 countries tell", "fighters holding").
             if !acronym && looks_plural(w) && k - start >= 1 {
-                let next_is_noun = low.get(k).is_some_and(|n| {
-                    self.lexicon.concept_of_noun(&format!("{w} {n}")).is_some()
-                        || self.lexicon.subject_of(&format!("{w} {n}")).is_some()
-                });
+                let next_is_noun = k < low.len() && {
+                    let two = words.phrase(k - 1, k + 1);
+                    self.lexicon.concept_of_noun(two).is_some()
+                        || self.lexicon.subject_of(two).is_some()
+                };
                 if !next_is_noun {
                     break;
                 }
@@ -515,22 +541,22 @@ impl Extractor {
             m.nb = k;
             m.after = k.max(m.after);
             // The longest lexicon phrase that ends the noun phrase.
-            let words: Vec<&str> = (na..k).map(word).collect();
             let mut matched = false;
-            for s in 0..words.len() {
-                let phrase = words[s..].join(" ");
-                if words.len() - s > self.max_words {
+            for s in na..k {
+                if k - s > self.max_words {
                     continue;
                 }
-                if let Some(c) = self.lexicon.concept_of_noun(&phrase) {
+                let phrase = words.phrase(s, k);
+                if let Some(c) = self.lexicon.concept_of_noun(phrase) {
                     m.noun_concept = Some(c.to_string());
-                    m.unit = Some(singular_phrase(&phrase).unwrap_or(phrase.clone()));
+                    m.unit = Some(singular_phrase(phrase).unwrap_or_else(|| phrase.to_string()));
                     matched = true;
                 }
-                if let Some(subj) = self.lexicon.subject_of(&phrase) {
+                if let Some(subj) = self.lexicon.subject_of(phrase) {
                     m.subject = Some(subj.to_string());
                     if !matched {
-                        m.unit = Some(singular_phrase(&phrase).unwrap_or(phrase.clone()));
+                        m.unit =
+                            Some(singular_phrase(phrase).unwrap_or_else(|| phrase.to_string()));
                     }
                     matched = true;
                 }
@@ -552,11 +578,9 @@ impl Extractor {
                 m.unit = None;
                 return;
             }
-            let head = words.last().map(|s| s.to_string()).unwrap_or_default();
+            let head = word(k - 1).to_string();
             // "44 dead", "12 wounded": the adjective is the predicate too.
-            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing")
-                && words.len() == 1
-            {
+            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing") && k - na == 1 {
                 m.predicate = Some(head.clone());
                 m.passive = true;
                 if let Some(c) = &m.noun_concept {
@@ -576,8 +600,8 @@ impl Extractor {
     }
 
     /// The concept of the verb phrase starting at token `k`, with its surface.
-    fn verb_at(&self, low: &[String], k: usize) -> Option<(String, String)> {
-        let forms = self.verb_forms.get(low.get(k)?)?;
+    fn verb_at(&self, low: &[&str], k: usize) -> Option<(String, String)> {
+        let forms = self.verb_forms.get(*low.get(k)?)?;
         for f in forms {
             let n = f.rest.len();
             if k + 1 + n <= low.len()
@@ -593,8 +617,8 @@ impl Extractor {
     }
 
     /// Coordination, parts and additions between the mentions of one sentence.
-    fn read_relations(&self, ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
-        let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+    fn read_relations(&self, ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
+        let word = |k: usize| low.get(k).copied().unwrap_or("");
         // The nearest count before the current mention that is no part itself.
         let mut last_whole: Option<usize> = None;
         for i in 0..ms.len() {
@@ -713,8 +737,8 @@ impl Extractor {
     }
 
     /// The verb that holds mention `i`'s number.
-    fn read_predicate(&self, ms: &mut [Mention], i: usize, low: &[String]) {
-        let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+    fn read_predicate(&self, ms: &mut [Mention], i: usize, low: &[&str]) {
+        let word = |k: usize| low.get(k).copied().unwrap_or("");
         if ms[i].predicate.is_some() {
             return;
         }
@@ -997,21 +1021,17 @@ impl Extractor {
 
     /// The known places a sentence puts things in ("in Hasakeh", "near Atmeh", "the
     /// town of Khan Sheikhoun"), as lexicon ids, in order.
-    fn sentence_places(&self, low: &[String]) -> Vec<String> {
+    fn sentence_places(&self, low: &[&str], words: &Words) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for k in 0..low.len() {
-            if !matches!(
-                low[k].as_str(),
-                "in" | "near" | "at" | "outside" | "of" | "around"
-            ) {
+            if !matches!(low[k], "in" | "near" | "at" | "outside" | "of" | "around") {
                 continue;
             }
             for n in (1..=3).rev() {
                 if k + 1 + n > low.len() {
                     continue;
                 }
-                let phrase = low[k + 1..k + 1 + n].join(" ");
-                if let Some(p) = self.lexicon.place_of(&phrase) {
+                if let Some(p) = self.lexicon.place_of(words.phrase(k + 1, k + 1 + n)) {
                     if !out.iter().any(|o| o == p) {
                         out.push(p.to_string());
                     }
@@ -1026,7 +1046,7 @@ impl Extractor {
 /// Share what coordination and parts imply: members of a group share the predicate
 /// and concept; a part takes its whole's concept, and a whole whose verb comes after
 /// its parts ("6 civilians including two children were killed") takes theirs.
-fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
+fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
     for _ in 0..2 {
         // Per group, its first member whose concept comes from a verb.
         let mut source: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -1075,7 +1095,7 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
     // figure before it counts.
     for i in 1..ms.len() {
         let bare = ms[i].nb == ms[i].na && !ms[i].partitive && !ms[i].other_ref;
-        let after_and = ms[i].qa > 0 && low.get(ms[i].qa - 1).is_some_and(|w| w == "and");
+        let after_and = ms[i].qa > 0 && low.get(ms[i].qa - 1).is_some_and(|w| *w == "and");
         let prev_counts = ms[i - 1].nb > ms[i - 1].na && ms[i - 1].noun_concept.is_some();
         if bare && after_and && prev_counts && qs[i].kind == qs[i - 1].kind {
             ms[i].noun_concept = ms[i - 1].noun_concept.clone();
@@ -1096,8 +1116,8 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[String]) {
 }
 
 /// "rose 5%", "fell by 3 points", "up from 58", "down 12": the number is a change.
-fn read_trend(m: &mut Mention, low: &[String], q: &QuantityMatch) {
-    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+fn read_trend(m: &mut Mention, low: &[&str], q: &QuantityMatch) {
+    let word = |k: usize| low.get(k).copied().unwrap_or("");
     if m.qa == 0 {
         return;
     }
@@ -1166,8 +1186,8 @@ fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
 }
 
 /// Who says so: "according to X", "X said", "said X".
-fn attribution(text: &str, toks: &[Token], low: &[String]) -> Option<String> {
-    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
+    let word = |k: usize| low.get(k).copied().unwrap_or("");
     let is_cap = |k: usize| {
         toks.get(k)
             .is_some_and(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
@@ -1327,8 +1347,8 @@ struct SentenceInfo {
     place: Option<String>,
 }
 
-fn sentence_frame(low: &[String], doc_date: Option<Date>) -> SentenceInfo {
-    let word = |k: usize| low.get(k).map(String::as_str).unwrap_or("");
+fn sentence_frame(low: &[&str], doc_date: Option<Date>) -> SentenceInfo {
+    let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
     for k in 0..low.len() {
         let w = word(k);
@@ -1517,12 +1537,34 @@ fn dateline_elsewhere(doc: &Document) -> bool {
     let Some(filed) = doc.date else {
         return false;
     };
-    match crate::date::find_first_date(&doc.text) {
-        Some((dateline, at)) if at.start < DATELINE_WITHIN => {
-            days_between(dateline, filed) > DATELINE_DAYS
-        }
+    match crate::date::find_first_date_before(&doc.text, DATELINE_WITHIN) {
+        Some((dateline, _)) => days_between(dateline, filed) > DATELINE_DAYS,
         _ => false,
     }
+}
+
+/// A sentence's tokens lower-cased into one buffer with a space between tokens.
+struct Words<'a> {
+    lowered: &'a str,
+    bounds: &'a [Range<usize>],
+}
+
+impl Words<'_> {
+    /// Tokens `a..b` joined by single spaces (`b > a`).
+    fn phrase(&self, a: usize, b: usize) -> &str {
+        &self.lowered[self.bounds[a].start..self.bounds[b - 1].end]
+    }
+}
+
+/// `doc#n`, the id of a document's n-th claim.
+fn claim_id(doc: &str, n: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let n = digits.format(n);
+    let mut id = String::with_capacity(doc.len() + 1 + n.len());
+    id.push_str(doc);
+    id.push('#');
+    id.push_str(n);
+    id
 }
 
 fn mention_frame(info: &SentenceInfo, m: &Mention) -> Frame {

@@ -127,12 +127,11 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return None;
     }
-    let lw = word.to_ascii_lowercase();
     // "No. 5" abbreviates "number" only before a digit.
-    let abbreviation = if lw == "no" {
+    let abbreviation = if word.eq_ignore_ascii_case("no") {
         nc.is_ascii_digit()
     } else {
-        ABBREVIATIONS.contains(&lw.as_str())
+        word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
     };
     (!abbreviation).then_some(j)
 }
@@ -164,21 +163,63 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// What an ASCII byte is to the tokenizer.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// A class per ASCII byte; bytes from 0x80 up are decoded as characters instead.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `s[range]`, offsets into `s`.
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let sub = &s[range.clone()];
+    let bytes = sub.as_bytes();
     let n = sub.len();
     let base = range.start;
     // About one token per five bytes of news text: one allocation for most sentences.
     let mut out = Vec::with_capacity(n / 5 + 4);
+    // The character at `i`: whether it is a word character, a digit, and its length.
+    let class = |i: usize| -> (bool, bool, usize, char) {
+        let b = bytes[i];
+        if b < 0x80 {
+            let k = ASCII_CLASS[b as usize];
+            (k & ALNUM != 0, k & DIGIT != 0, 1, char::from(b))
+        } else {
+            let (c, len) = char_at(sub, i);
+            (is_word_char(c), false, len, c)
+        }
+    };
     let mut i = 0;
     while i < n {
-        let (c, len) = char_at(sub, i);
-        if c.is_whitespace() {
-            i += len;
+        let b = bytes[i];
+        if b < 0x80 && ASCII_CLASS[b as usize] == SPACE {
+            i += 1;
             continue;
         }
-        if !is_word_char(c) {
+        let (word, digit, len, c) = class(i);
+        if !word {
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
             out.push(Token {
                 start: base + i,
                 end: base + i + len,
@@ -188,20 +229,20 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         let mut end = i + len;
-        let mut digits = c.is_ascii_digit();
-        let mut alpha = !digits;
+        let mut digits = digit;
+        let mut alpha = !digit;
         while end < n {
-            let (d, dlen) = char_at(sub, end);
-            if is_word_char(d) {
-                digits |= d.is_ascii_digit();
-                alpha |= !d.is_ascii_digit();
+            let (word, digit, dlen, d) = class(end);
+            if word {
+                digits |= digit;
+                alpha |= !digit;
                 end += dlen;
             } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') {
                 // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
                 let numeric_joiner = matches!(d, '.' | ',');
                 let joins = end + dlen < n && {
-                    let a = char_at(sub, end + dlen).0;
-                    is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && digits && !alpha))
+                    let (a_word, a_digit, _, _) = class(end + dlen);
+                    a_word && (!numeric_joiner || (a_digit && digits && !alpha))
                 };
                 if !joins {
                     break;
