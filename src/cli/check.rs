@@ -260,9 +260,19 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    // One growing vector: for large sizes the allocator grows it in place (mremap on
-    // Linux), so the claims are not held twice while it grows.
     let mut claims: Vec<Claim> = Vec::new();
+    // Claims files: room for every claim up front, so that the vector is never copied
+    // while it grows (a copy holds the claims twice). A claim takes at least this many
+    // bytes as a line of JSON; the room beyond the claims read is never touched, so it
+    // costs address space, not memory. When even that cannot be had, it grows as usual.
+    const CLAIM_LINE_BYTES: u64 = 400;
+    let claim_bytes: u64 = args
+        .claims
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    let _ = claims.try_reserve(usize::try_from(claim_bytes / CLAIM_LINE_BYTES).unwrap_or(0));
     let mut ignores = Ignores::default();
     let mut paths = DocPaths::new();
     let summary = if args.claims.is_empty() {

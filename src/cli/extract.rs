@@ -61,10 +61,24 @@ pub fn run(args: ExtractArgs) -> u8 {
         sink.finish(&mut out);
         return 0;
     }
-    let summary = super::for_each_document(&args.input, &ex, |doc, claims| {
-        sink.document(doc, &claims, &mut out);
-        !out.is_closed()
-    });
+    let summary = if args.format == ExtractFormat::Jsonl {
+        // Lines are rendered on the worker threads; this one writes them in order.
+        super::for_each_document_mapped(
+            &args.input,
+            &ex,
+            |_, claims| (claims.len(), jsonl(&claims)),
+            |_, (n, lines)| {
+                sink.claims += n;
+                out.write_str(&lines);
+                !out.is_closed()
+            },
+        )
+    } else {
+        super::for_each_document(&args.input, &ex, |doc, claims| {
+            sink.document(doc, &claims, &mut out);
+            !out.is_closed()
+        })
+    };
     sink.finish(&mut out);
     match summary {
         Some(s) if s.loaded > 0 => 0,
@@ -120,17 +134,7 @@ impl Sink {
                     out.write_str(&serde_json::to_string_pretty(c).unwrap_or_default());
                 }
             }
-            ExtractFormat::Jsonl => {
-                let mut buf = Vec::with_capacity(1024 * claims.len().min(256));
-                for c in claims {
-                    claim_line(c, &mut buf);
-                    buf.push(b'\n');
-                }
-                match std::str::from_utf8(&buf) {
-                    Ok(s) => out.write_str(s),
-                    Err(_) => out.write_str(&String::from_utf8_lossy(&buf)),
-                }
-            }
+            ExtractFormat::Jsonl => out.write_str(&jsonl(claims)),
             ExtractFormat::Csv => {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 if !self.csv_header {
@@ -159,6 +163,17 @@ impl Sink {
             _ => {}
         }
     }
+}
+
+/// Claims as JSON Lines, a newline after each.
+fn jsonl(claims: &[Claim]) -> String {
+    let mut buf = Vec::with_capacity(1024 * claims.len().min(256));
+    for c in claims {
+        claim_line(c, &mut buf);
+        buf.push(b'\n');
+    }
+    // Every piece written is a str or ASCII: the bytes are UTF-8.
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// One claim as a line of JSON (without the newline), byte for byte what

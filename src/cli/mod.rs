@@ -282,11 +282,8 @@ const CHUNK: usize = 256;
 /// so they never wait for this thread; few, so that memory stays flat.
 const IN_FLIGHT: usize = 2;
 
-/// A chunk of documents with the claims of each.
-type Extracted = (
-    Vec<recount::corpus::Document>,
-    Vec<Vec<recount::claim::Claim>>,
-);
+/// A chunk of documents with what the workers made of each one's claims.
+type Extracted<T> = (Vec<recount::corpus::Document>, Vec<T>);
 
 /// Stream the documents of `input`, extract their claims in parallel (output order is
 /// the input order whatever the thread count), and hand each document with its claims
@@ -300,7 +297,19 @@ type Extracted = (
 pub fn for_each_document(
     input: &InputArgs,
     ex: &recount::extract::Extractor,
-    mut f: impl FnMut(&recount::corpus::Document, Vec<recount::claim::Claim>) -> bool,
+    f: impl FnMut(&recount::corpus::Document, Vec<recount::claim::Claim>) -> bool,
+) -> Option<Summary> {
+    for_each_document_mapped(input, ex, |_, claims| claims, f)
+}
+
+/// [`for_each_document`] with a step of its own on the worker threads: `map` turns
+/// each document's claims into what `f` receives (JSON Lines output renders them
+/// there, so that this thread only reads and writes).
+pub fn for_each_document_mapped<T: Send>(
+    input: &InputArgs,
+    ex: &recount::extract::Extractor,
+    map: impl Fn(&recount::corpus::Document, Vec<recount::claim::Claim>) -> T + Sync,
+    mut f: impl FnMut(&recount::corpus::Document, T) -> bool,
 ) -> Option<Summary> {
     use rayon::prelude::*;
     use std::collections::VecDeque;
@@ -312,13 +321,13 @@ pub fn for_each_document(
     let opts = load_options(input);
     let mut summary = Summary::default();
     let mut docs = recount::corpus::load(&input.paths, &opts);
-    let extract = |batch: &[recount::corpus::Document]| -> Vec<Vec<recount::claim::Claim>> {
+    let extract = |batch: &[recount::corpus::Document]| -> Vec<T> {
         batch
             .par_iter()
             .map(|d| {
                 let mut c = ex.extract(d);
                 config::current().apply_vague(&mut c);
-                c
+                map(d, c)
             })
             .collect()
     };
@@ -339,7 +348,7 @@ pub fn for_each_document(
         }
     } else {
         rayon::in_place_scope(|scope| {
-            let mut pending: VecDeque<mpsc::Receiver<Extracted>> = VecDeque::new();
+            let mut pending: VecDeque<mpsc::Receiver<Extracted<T>>> = VecDeque::new();
             let mut reading = true;
             loop {
                 if reading && pending.len() < IN_FLIGHT {

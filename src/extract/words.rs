@@ -376,6 +376,10 @@ pub fn is_month(w: &str) -> bool {
 }
 
 pub fn weekday(w: &str) -> Option<u8> {
+    // The shortest name is six letters ("monday"): most words stop here.
+    if w.len() < 6 {
+        return None;
+    }
     // "Saturday's attack", and "Saturdays attack" where apostrophes were stripped.
     let w = w
         .strip_suffix("'s")
