@@ -79,6 +79,18 @@ pub enum Frame {
     Other,
 }
 
+impl Frame {
+    /// The name JSON output gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frame::Incident => "incident",
+            Frame::Since => "since",
+            Frame::Total => "total",
+            Frame::Other => "other",
+        }
+    }
+}
+
 impl Claim {
     pub fn interval(&self) -> Interval {
         Interval::new(self.low, self.high)

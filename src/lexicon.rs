@@ -178,6 +178,23 @@ impl Lexicon {
         lookup(&self.nouns, phrase)
     }
 
+    /// [`Lexicon::concept_of_noun`] for a phrase already in normal form: lower case,
+    /// words separated by single spaces (extraction builds its phrases so, from
+    /// lower-cased tokens), looked up as it is.
+    pub fn concept_of_normal_noun(&self, phrase: &str) -> Option<&str> {
+        self.nouns.get(phrase).map(String::as_str)
+    }
+
+    /// [`Lexicon::subject_of`] for a phrase already in normal form.
+    pub fn subject_of_normal(&self, phrase: &str) -> Option<&str> {
+        self.subjects.get(phrase).map(String::as_str)
+    }
+
+    /// [`Lexicon::place_of`] for a phrase already in normal form.
+    pub fn place_of_normal(&self, phrase: &str) -> Option<&str> {
+        self.places.get(phrase).map(String::as_str)
+    }
+
     pub fn concept_of_verb(&self, lemma: &str) -> Option<&str> {
         lookup(&self.verbs, lemma)
     }
@@ -395,6 +412,25 @@ mod tests {
         assert!(is_within("people.civilians.children", "people"));
         assert!(!is_within("peoplex", "people"));
         assert_eq!(l.max_words(), 2);
+        // Phrases in normal form read the same by either lookup.
+        l.add_place("syria.d\u{e9}c\u{e8}s", &[]);
+        for p in [
+            "death toll",
+            "death",
+            "fighter",
+            "gunman",
+            "ayn al-islam",
+            "d\u{e9}c\u{e8}s",
+            "x",
+        ] {
+            assert_eq!(l.concept_of_normal_noun(p), l.concept_of_noun(p), "{p:?}");
+            assert_eq!(l.subject_of_normal(p), l.subject_of(p), "{p:?}");
+            assert_eq!(l.place_of_normal(p), l.place_of(p), "{p:?}");
+        }
+        assert_eq!(
+            l.place_of_normal("d\u{e9}c\u{e8}s"),
+            Some("syria.d\u{e9}c\u{e8}s")
+        );
     }
 
     #[test]

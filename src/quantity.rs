@@ -97,6 +97,16 @@ pub enum Trend {
     Down,
 }
 
+impl Trend {
+    /// The name JSON output gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trend::Up => "up",
+            Trend::Down => "down",
+        }
+    }
+}
+
 /// A closed interval; `None` is an unbounded end.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Interval {

@@ -7,6 +7,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use recount::claim::Claim;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
+use recount::quantity::Trend;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -221,7 +222,7 @@ fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     let mut j = JsonObject::open(buf);
     j.str(b"\"id\":", id);
     j.str(b"\"doc\":", doc);
-    j.serde(b"\"section\":", section);
+    j.name(b"\"section\":", section.as_str());
     j.int(b"\"start\":", *start as u64);
     j.int(b"\"end\":", *end as u64);
     j.int(b"\"line\":", u64::from(*line));
@@ -231,14 +232,14 @@ fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     j.serde(b"\"value\":", value);
     j.serde(b"\"low\":", low);
     j.serde(b"\"high\":", high);
-    j.serde(b"\"qualifier\":", qualifier);
-    j.serde(b"\"kind\":", kind);
+    j.name(b"\"qualifier\":", qualifier.as_str());
+    j.name(b"\"kind\":", kind.as_str());
     j.opt_str(b"\"unit\":", unit);
     j.opt_str(b"\"noun\":", noun);
     j.opt_str(b"\"concept\":", concept);
     j.opt_str(b"\"subject\":", subject);
     j.opt_str(b"\"predicate\":", predicate);
-    j.serde(b"\"trend\":", trend);
+    j.opt_name(b"\"trend\":", trend.map(Trend::as_str));
     j.opt_str(b"\"part_of\":", part_of);
     j.opt_str(b"\"group\":", group);
     j.opt_str(b"\"attribution\":", attribution);
@@ -247,9 +248,9 @@ fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     j.opt_str(b"\"source\":", source);
     j.opt_str(b"\"event\":", event);
     j.date(b"\"doc_date\":", doc_date);
-    j.serde(b"\"frame\":", frame);
-    j.serde(b"\"additional\":", additional);
-    j.serde(b"\"partial\":", partial);
+    j.name(b"\"frame\":", frame.as_str());
+    j.bool(b"\"additional\":", *additional);
+    j.bool(b"\"partial\":", *partial);
     j.str(b"\"sentence\":", sentence);
     j.close();
 }
@@ -261,12 +262,14 @@ struct JsonObject<'a> {
 }
 
 impl<'a> JsonObject<'a> {
+    #[inline(always)]
     fn open(buf: &'a mut Vec<u8>) -> Self {
         buf.push(b'{');
         JsonObject { buf, first: true }
     }
 
     /// `k` is the key written out with its quotes and colon: `"id":`.
+    #[inline(always)]
     fn key(&mut self, k: &[u8]) {
         if !self.first {
             self.buf.push(b',');
@@ -275,11 +278,13 @@ impl<'a> JsonObject<'a> {
         self.buf.extend_from_slice(k);
     }
 
+    #[inline(always)]
     fn str(&mut self, k: &[u8], v: &str) {
         self.key(k);
         json_str(v, self.buf);
     }
 
+    #[inline(always)]
     fn opt_str(&mut self, k: &[u8], v: &Option<String>) {
         self.key(k);
         match v {
@@ -288,6 +293,7 @@ impl<'a> JsonObject<'a> {
         }
     }
 
+    #[inline(always)]
     fn date(&mut self, k: &[u8], v: &Option<jiff::civil::Date>) {
         use std::io::Write;
         self.key(k);
@@ -319,6 +325,34 @@ impl<'a> JsonObject<'a> {
         }
     }
 
+    /// A name that needs no escaping (a variant's snake_case name).
+    #[inline(always)]
+    fn name(&mut self, k: &[u8], v: &str) {
+        self.key(k);
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(v.as_bytes());
+        self.buf.push(b'"');
+    }
+
+    #[inline(always)]
+    fn opt_name(&mut self, k: &[u8], v: Option<&str>) {
+        match v {
+            Some(v) => self.name(k, v),
+            None => {
+                self.key(k);
+                self.buf.extend_from_slice(b"null");
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn bool(&mut self, k: &[u8], v: bool) {
+        self.key(k);
+        self.buf
+            .extend_from_slice(if v { b"true" as &[u8] } else { b"false" });
+    }
+
+    #[inline(always)]
     fn int(&mut self, k: &[u8], v: u64) {
         self.key(k);
         self.buf
@@ -326,6 +360,7 @@ impl<'a> JsonObject<'a> {
     }
 
     /// Numbers, booleans and names of variants: serde_json itself, cheap for these.
+    #[inline(always)]
     fn serde(&mut self, k: &[u8], v: &impl serde::Serialize) {
         self.key(k);
         if serde_json::to_writer(&mut *self.buf, v).is_err() {
@@ -333,12 +368,14 @@ impl<'a> JsonObject<'a> {
         }
     }
 
+    #[inline(always)]
     fn close(self) {
         self.buf.push(b'}');
     }
 }
 
 /// A JSON string: copied as it is when no byte needs escaping, else by serde_json.
+#[inline(always)]
 fn json_str(s: &str, buf: &mut Vec<u8>) {
     if !needs_escape(s.as_bytes()) {
         buf.push(b'"');
@@ -576,6 +613,39 @@ mod tests {
             odd.high = high;
             odd.date = None;
             odd.trend = Some(recount::quantity::Trend::Down);
+            claims.push(odd.clone());
+        }
+        // Every variant of the names written by hand.
+        use recount::claim::Frame;
+        use recount::quantity::{Kind, Qualifier};
+        for (k, frame) in [Frame::Incident, Frame::Since, Frame::Total, Frame::Other]
+            .into_iter()
+            .enumerate()
+        {
+            odd.frame = frame;
+            odd.trend = [None, Some(Trend::Up), Some(Trend::Down)][k % 3];
+            odd.additional = k % 2 == 0;
+            odd.partial = k % 2 == 1;
+            odd.section = [
+                recount::corpus::Section::Title,
+                recount::corpus::Section::Body,
+            ][k % 2];
+            odd.kind = [Kind::Count, Kind::Percent, Kind::Currency, Kind::Measure][k];
+            claims.push(odd.clone());
+        }
+        for q in [
+            Qualifier::Exact,
+            Qualifier::Approx,
+            Qualifier::AtLeast,
+            Qualifier::MoreThan,
+            Qualifier::AtMost,
+            Qualifier::LessThan,
+            Qualifier::Nearly,
+            Qualifier::Range,
+            Qualifier::Vague,
+        ] {
+            odd.qualifier = q;
+            odd.kind = Kind::Ratio;
             claims.push(odd.clone());
         }
         // Dates at the edges of the range and offsets past 32 bits.

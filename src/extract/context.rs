@@ -59,7 +59,7 @@ struct VerbForm {
 pub struct Extractor {
     lexicon: Lexicon,
     /// first word of an inflected verb phrase -> the rest and its concept
-    verb_forms: HashMap<String, Vec<VerbForm>>,
+    verb_forms: HashMap<String, Vec<VerbForm>, foldhash::fast::FixedState>,
     max_words: usize,
 }
 
@@ -100,7 +100,8 @@ struct Mention {
 
 impl Extractor {
     pub fn new(lexicon: Lexicon) -> Self {
-        let mut verb_forms: HashMap<String, Vec<VerbForm>> = HashMap::new();
+        let mut verb_forms: HashMap<String, Vec<VerbForm>, foldhash::fast::FixedState> =
+            HashMap::default();
         let mut max_words = lexicon.max_words();
         let mut verbs: Vec<(String, String)> = lexicon
             .verbs()
@@ -208,12 +209,11 @@ impl Extractor {
                 lowered.push(' ');
             }
             let from = lowered.len();
-            if !w.is_ascii() {
-                lowered.push_str(&w.to_lowercase());
-            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                lowered.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
+            if w.is_ascii() {
                 lowered.push_str(w);
+                lowered[from..].make_ascii_lowercase();
+            } else {
+                lowered.push_str(&w.to_lowercase());
             }
             bounds.push(from..lowered.len());
         }
@@ -301,6 +301,10 @@ impl Extractor {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
         let sent_info = sentence_frame(low, doc.date);
+        let doc_place_name = doc
+            .place
+            .as_deref()
+            .map(|p| self.lexicon.canonical_place(p));
         let first_id = out.len();
         for (i, q) in qs.iter().enumerate() {
             if !keep[i] {
@@ -362,11 +366,7 @@ impl Extractor {
                 Kind::Count => m.unit.clone(),
                 _ => q.unit.clone(),
             };
-            let place = doc
-                .place
-                .as_deref()
-                .map(|p| self.lexicon.canonical_place(p))
-                .or_else(|| sent_info.place.clone());
+            let place = doc_place_name.clone().or_else(|| sent_info.place.clone());
             let place = place.or_else(|| named_places.first().cloned());
             out.push(Claim {
                 id,
@@ -508,8 +508,8 @@ impl Extractor {
                 // "raids", "shells") continues the phrase; a participle does not.
                 let noun_too = !w.ends_with("ed")
                     && w != "dead"
-                    && (self.lexicon.concept_of_noun(w).is_some()
-                        || self.lexicon.subject_of(w).is_some());
+                    && (self.lexicon.concept_of_normal_noun(w).is_some()
+                        || self.lexicon.subject_of_normal(w).is_some());
                 if ends_noun_phrase(w)
                     || (self.is_verb_form(w) && !noun_too)
                     || (w.ends_with("ly") && w.len() > 4)
@@ -523,8 +523,8 @@ impl Extractor {
             if !acronym && looks_plural(w) && k - start >= 1 {
                 let next_is_noun = k < low.len() && {
                     let two = words.phrase(k - 1, k + 1);
-                    self.lexicon.concept_of_noun(two).is_some()
-                        || self.lexicon.subject_of(two).is_some()
+                    self.lexicon.concept_of_normal_noun(two).is_some()
+                        || self.lexicon.subject_of_normal(two).is_some()
                 };
                 if !next_is_noun {
                     break;
@@ -547,12 +547,12 @@ impl Extractor {
                     continue;
                 }
                 let phrase = words.phrase(s, k);
-                if let Some(c) = self.lexicon.concept_of_noun(phrase) {
+                if let Some(c) = self.lexicon.concept_of_normal_noun(phrase) {
                     m.noun_concept = Some(c.to_string());
                     m.unit = Some(singular_phrase(phrase).unwrap_or_else(|| phrase.to_string()));
                     matched = true;
                 }
-                if let Some(subj) = self.lexicon.subject_of(phrase) {
+                if let Some(subj) = self.lexicon.subject_of_normal(phrase) {
                     m.subject = Some(subj.to_string());
                     if !matched {
                         m.unit =
@@ -1031,7 +1031,7 @@ impl Extractor {
                 if k + 1 + n > low.len() {
                     continue;
                 }
-                if let Some(p) = self.lexicon.place_of(words.phrase(k + 1, k + 1 + n)) {
+                if let Some(p) = self.lexicon.place_of_normal(words.phrase(k + 1, k + 1 + n)) {
                     if !out.iter().any(|o| o == p) {
                         out.push(p.to_string());
                     }
@@ -1347,11 +1347,117 @@ struct SentenceInfo {
     place: Option<String>,
 }
 
+/// Every word [`sentence_frame`] acts on (a year aside), by first letter, last letter
+/// and length: most words of a sentence are in no such slot and are passed over at
+/// once.
+static FRAME_WORDS: [u32; 26 * 26] = {
+    const WORDS: &[&str] = &[
+        "past",
+        "last",
+        "this",
+        "so",
+        "since",
+        "previous",
+        "the",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "earlier",
+        "later",
+        "war",
+        "conflict",
+        "uprising",
+        "revolution",
+        "crisis",
+        "insurgency",
+        "january",
+        "jan",
+        "february",
+        "feb",
+        "march",
+        "mar",
+        "april",
+        "apr",
+        "may",
+        "june",
+        "jun",
+        "july",
+        "jul",
+        "august",
+        "aug",
+        "september",
+        "sept",
+        "sep",
+        "october",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "monday's",
+        "tuesday's",
+        "wednesday's",
+        "thursday's",
+        "friday's",
+        "saturday's",
+        "sunday's",
+        "monday\u{2019}s",
+        "tuesday\u{2019}s",
+        "wednesday\u{2019}s",
+        "thursday\u{2019}s",
+        "friday\u{2019}s",
+        "saturday\u{2019}s",
+        "sunday\u{2019}s",
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+    ];
+    let mut t = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < WORDS.len() {
+        let w = WORDS[k].as_bytes();
+        let slot = (w[0] - b'a') as usize * 26 + (w[w.len() - 1] - b'a') as usize;
+        t[slot] |= 1 << w.len();
+        k += 1;
+    }
+    t
+};
+
+/// Whether [`sentence_frame`] may act on the lower-case word `w`: a year or a word
+/// whose slot in [`FRAME_WORDS`] is taken. A superset: the reading itself decides.
+fn frame_word(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w).as_bytes();
+    match (w.first(), w.last()) {
+        (Some(f), _) if f.is_ascii_digit() => true,
+        (Some(&f), Some(&l))
+            if f.is_ascii_lowercase() && l.is_ascii_lowercase() && w.len() < 32 =>
+        {
+            FRAME_WORDS[(f - b'a') as usize * 26 + (l - b'a') as usize] & (1 << w.len()) != 0
+        }
+        _ => false,
+    }
+}
+
 fn sentence_frame(low: &[&str], doc_date: Option<Date>) -> SentenceInfo {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
     for k in 0..low.len() {
         let w = word(k);
+        if !frame_word(w) {
+            continue;
+        }
         // "in the past two weeks", "over the last three days", "this week", "so far":
         // a tally over a period, not one incident
         if matches!(w, "past" | "last")
@@ -1751,6 +1857,41 @@ mod tests {
         Option<&'static str>,
         Frame,
     );
+
+    #[test]
+    fn frame_words_pass_the_filter() {
+        for w in [
+            "past",
+            "the",
+            "so",
+            "since",
+            "insurgency",
+            "jan.",
+            "sept",
+            "december",
+            "saturday's",
+            "wednesday\u{2019}s",
+            "sundays",
+            "2014",
+            "1",
+            "war",
+        ] {
+            assert!(frame_word(w), "{w:?}");
+        }
+        for w in [
+            "",
+            ".",
+            "a",
+            "of",
+            "said",
+            "killed",
+            "people",
+            "\u{e9}t\u{e9}",
+            "-",
+        ] {
+            assert!(!frame_word(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn month_of_lower_reads_as_month_number() {
