@@ -462,6 +462,9 @@ pub(super) struct JsonRows {
     /// Whether the first object has been checked for the named columns and a text
     /// field; later objects are matched key by key.
     resolved: bool,
+    /// The keys of the last object and the columns they resolved to: rows of one
+    /// file nearly always repeat their keys, which then need no new matching.
+    last: Option<(Vec<String>, Columns)>,
     row: u64,
     pending: VecDeque<Loaded>,
     utf16_replaced: Option<Arc<AtomicBool>>,
@@ -485,6 +488,7 @@ pub(super) fn open(
             opts_columns: opts.columns.clone(),
             order: opts.date_order,
             resolved: false,
+            last: None,
             row: 0,
             pending: VecDeque::new(),
             utf16_replaced,
@@ -581,7 +585,14 @@ impl JsonRows {
                 }
             }
         }
-        let cols = Columns::resolve_lenient(&keys, &self.opts_columns);
+        let cols = match &self.last {
+            Some((k, cols)) if *k == keys => cols.clone(),
+            _ => {
+                let cols = Columns::resolve_lenient(&keys, &self.opts_columns);
+                self.last = Some((keys.clone(), cols.clone()));
+                cols
+            }
+        };
         let fields = RowFields::from_row(&cols, |i| obj.take(keys.get(i)?));
         let at = RowAt {
             path: &self.path,

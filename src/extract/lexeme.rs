@@ -1,10 +1,14 @@
 //! The smallest pieces of the quantity grammar: ASCII case-insensitive keywords with
-//! word boundaries, whitespace, hyphens, and the words around a position.
+//! word boundaries, whitespace, hyphens, and the words around a position; closed word
+//! lists ([`WordSet`]); and the cheap tests that let the grammar turn a branch away
+//! before parsing it (runs of letters read eight bytes at a time, the next word, a
+//! keyword's first letter after a space).
 //!
 //! Every parser here works on `&str` with the unit error type `()` (the grammar only
 //! needs to know whether a branch matched), and never splits a character: keywords
 //! are ASCII, so a case-insensitive match of their bytes always ends on a character
-//! boundary.
+//! boundary. ASCII bytes are read as bytes and anything else as characters, with the
+//! same answers as reading characters throughout.
 
 use nom::IResult;
 
@@ -39,7 +43,11 @@ pub(crate) fn tag_cs<'a>(t: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str
 /// Whether `rest` does not continue a word (no letter or digit next).
 #[inline]
 pub(crate) fn at_boundary(rest: &str) -> bool {
-    !rest.chars().next().is_some_and(char::is_alphanumeric)
+    match rest.as_bytes().first() {
+        None => true,
+        Some(c) if c.is_ascii() => !c.is_ascii_alphanumeric(),
+        Some(_) => !rest.chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// A whole word `t` in any case: "over" but not "overall".
@@ -71,25 +79,36 @@ pub(crate) fn kw_cs<'a>(t: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str>
 /// One or more whitespace characters, at most one of them a line break: a blank line
 /// ends a paragraph, and a quantity phrase never spans two.
 pub(crate) fn ws(i: &str) -> Res<'_, &str> {
-    let mut newlines = 0;
+    let b = i.as_bytes();
+    let mut newline = false;
     let mut end = 0;
-    for (k, c) in i.char_indices() {
-        if !c.is_whitespace() {
-            break;
-        }
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
+    while let Some(&c) = b.get(end) {
+        // ASCII bytes are tested as they are; anything else is decoded
+        if c.is_ascii() {
+            if !ascii_space(c) || (c == b'\n' && newline) {
                 break;
             }
+            newline |= c == b'\n';
+            end += 1;
+        } else {
+            match i.get(end..).and_then(|r| r.chars().next()) {
+                Some(ch) if ch.is_whitespace() => end += ch.len_utf8(),
+                _ => break,
+            }
         }
-        end = k + c.len_utf8();
     }
     if end == 0 {
         fail()
     } else {
         Ok((&i[end..], &i[..end]))
     }
+}
+
+/// The ASCII characters `char::is_whitespace` accepts (vertical tab included, which
+/// `u8::is_ascii_whitespace` leaves out).
+#[inline]
+pub(crate) const fn ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Optional whitespace.
@@ -118,6 +137,98 @@ pub(crate) fn dash(i: &str) -> Res<'_, &str> {
         }
     }
     fail()
+}
+
+/// Eight bytes as one integer, in order from the low byte (the SWAR helpers below
+/// test all eight at once); None past the end.
+#[inline]
+fn load8(b: &[u8], at: usize) -> Option<u64> {
+    let chunk = b.get(at..at.checked_add(8)?)?;
+    Some(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?))
+}
+
+/// Every byte 1, and every byte's high bit: per-byte masks keep only the high bits.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `x` in `lo..=hi` (both ASCII), with no carry
+/// between bytes: the high bit of `y + (0x80 - c)` says whether `y >= c`.
+#[inline]
+const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    let y = x & (0x7f * ONES);
+    let from = y + (0x80 - lo as u64) * ONES;
+    let past = y + (0x80 - hi as u64 - 1) * ONES;
+    from & !past & !x & HIGH
+}
+
+/// The high bit of every ASCII letter of `x`.
+#[inline]
+const fn letters_in(x: u64) -> u64 {
+    // fold the case: 'A'..='Z' become 'a'..='z', nothing else becomes a letter
+    bytes_in(x | (0x20 * ONES), b'a', b'z') & !x
+}
+
+/// The number of ASCII letters at the start of `b`, eight bytes at a time: the
+/// pre-scan of a long text spends most of its time walking over words.
+#[inline]
+pub(crate) fn letter_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(x) = load8(b, n) {
+        let others = !letters_in(x) & HIGH;
+        if others != 0 {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n.min(b.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
+
+/// The number of ASCII letters at the end of `b`, eight bytes at a time.
+#[inline]
+pub(crate) fn letter_run_back(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(x) = b.len().checked_sub(n + 8).and_then(|k| load8(b, k)) {
+        let others = !letters_in(x) & HIGH;
+        if others != 0 {
+            return n + (others.leading_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[..b.len() - n.min(b.len())]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
+
+/// Whether whitespace and then a word starting with one of `letters` (lower case;
+/// any case in the text) may come next: a cheap test before parsing a keyword after
+/// a space. ASCII spaces are passed over; a non-ASCII character, which may be
+/// whitespace, is left to the parser.
+#[inline]
+pub(crate) fn ws_then_letter(i: &str, letters: &[u8]) -> bool {
+    let b = i.as_bytes();
+    let k = b.iter().take_while(|&&c| ascii_space(c)).count();
+    b.get(k)
+        .is_some_and(|&c| !c.is_ascii() || (k > 0 && letters.contains(&(c | 0x20))))
+}
+
+/// The ASCII letters of the word after the first `n` bytes of `b` and the spaces
+/// after them: a cheap look at a second word before parsing. Non-ASCII bytes are
+/// passed over like spaces, so a word the parser would find after any whitespace is
+/// the word returned (and sometimes a word it would not find).
+#[inline]
+pub(crate) fn second_word(b: &[u8], n: usize) -> &[u8] {
+    let rest = b.get(n..).unwrap_or_default();
+    let gap = rest
+        .iter()
+        .take_while(|&&c| ascii_space(c) || !c.is_ascii())
+        .count();
+    let w = &rest[gap..];
+    &w[..letter_run(w)]
 }
 
 /// A run of ASCII letters that ends a word.
@@ -161,6 +272,182 @@ impl Lower {
     }
 }
 
+/// A closed set of words compared ignoring ASCII case, tested without allocating: a
+/// table indexed by first letter and length holds a bit per last letter present,
+/// which turns nearly every other word away with one lookup; the few words of the
+/// same first letter and length, packed into integers, settle the rest. The words
+/// must be lower case, sorted, at most 16 bytes long, and start and end with an
+/// ASCII letter; building a set that breaks this fails at compile time. `N` is the
+/// number of words.
+pub(crate) struct WordSet<const N: usize> {
+    /// The words packed big-endian and zero-padded ([`pack`]), grouped by first
+    /// letter and length ([`filter_slot`]).
+    keys: [u128; N],
+    /// Per first letter and length, where its group of `keys` starts (the next
+    /// entry is where it ends).
+    starts: [u16; SLOTS + 1],
+    /// Per first letter and length, a bit per last letter.
+    last: [u32; SLOTS],
+}
+
+/// The longest word a [`WordSet`] holds.
+const SET_WORD_MAX: usize = 16;
+
+/// The number of (first letter, length) slots of a [`WordSet`].
+const SLOTS: usize = 26 * (SET_WORD_MAX + 1);
+
+/// The filter slot of a word's first letter and length, with the bit of its last
+/// letter, any case; None for a word that is empty, too long, or does not start and
+/// end with an ASCII letter.
+#[inline]
+const fn filter_slot(w: &[u8]) -> Option<(usize, u32)> {
+    let (Some(first), Some(last)) = (w.first(), w.last()) else {
+        return None;
+    };
+    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() || w.len() > SET_WORD_MAX {
+        return None;
+    }
+    Some((
+        (f - b'a') as usize * (SET_WORD_MAX + 1) + w.len(),
+        1 << (l - b'a'),
+    ))
+}
+
+/// A word of at most 16 bytes as one integer, ASCII letters lowercased: big-endian
+/// and zero-padded, so integer order is byte order.
+#[inline]
+const fn pack(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut k = 0;
+    while k < SET_WORD_MAX {
+        key <<= 8;
+        if k < w.len() {
+            key |= w[k].to_ascii_lowercase() as u128;
+        }
+        k += 1;
+    }
+    key
+}
+
+/// [`pack`] of a zero-padded word, all bytes at once: ASCII capitals get their 0x20
+/// bit, per byte and with no carry between bytes.
+#[inline]
+fn lower_key(buf: [u8; SET_WORD_MAX]) -> u128 {
+    let x = u128::from_be_bytes(buf);
+    // the two halves, each a byte per lane: capitals get their 0x20 bit
+    let lower = |h: u64| h | (bytes_in(h, b'A', b'Z') >> 2);
+    (u128::from(lower((x >> 64) as u64)) << 64) | u128::from(lower(x as u64))
+}
+
+impl<const N: usize> WordSet<N> {
+    pub(crate) const fn new(words: &[&str]) -> WordSet<N> {
+        assert!(words.len() == N, "a set's size is its number of words");
+        assert!(N < u16::MAX as usize, "a set holds fewer than 65535 words");
+        let mut last = [0u32; SLOTS];
+        // Check every word, and count the words of each slot.
+        let mut counts = [0u16; SLOTS];
+        let mut k = 0;
+        while k < N {
+            let w = words[k].as_bytes();
+            assert!(w.len() <= SET_WORD_MAX, "a word of a set is too long");
+            let Some((i, bit)) = filter_slot(w) else {
+                panic!("a word of a set must start and end with an ASCII letter");
+            };
+            let mut j = 0;
+            while j < w.len() {
+                assert!(
+                    !w[j].is_ascii_uppercase() && w[j] != 0,
+                    "a word of a set is not lower case"
+                );
+                j += 1;
+            }
+            assert!(
+                k == 0 || pack(words[k - 1].as_bytes()) < pack(w),
+                "a set's words are not sorted"
+            );
+            last[i] |= bit;
+            counts[i] += 1;
+            k += 1;
+        }
+        // Each slot's group starts where the one before ends.
+        let mut starts = [0u16; SLOTS + 1];
+        let mut i = 0;
+        while i < SLOTS {
+            starts[i + 1] = starts[i] + counts[i];
+            i += 1;
+        }
+        // Place the words, in order within each group.
+        let mut keys = [0u128; N];
+        let mut filled = [0u16; SLOTS];
+        let mut k = 0;
+        while k < N {
+            let w = words[k].as_bytes();
+            let Some((i, _)) = filter_slot(w) else {
+                panic!("checked above");
+            };
+            keys[(starts[i] + filled[i]) as usize] = pack(w);
+            filled[i] += 1;
+            k += 1;
+        }
+        WordSet { keys, starts, last }
+    }
+
+    /// Whether `w`, in any ASCII case, is in the set.
+    #[inline(always)]
+    pub(crate) fn contains(&self, w: &[u8]) -> bool {
+        match filter_slot(w) {
+            Some((i, bit)) if self.last[i] & bit != 0 => self.search(i, w),
+            _ => false,
+        }
+    }
+
+    /// [`contains`](Self::contains) for a word of ASCII letters only, as the
+    /// pre-scan reads them: the same answer, a shorter test.
+    #[inline(always)]
+    pub(crate) fn contains_letters(&self, w: &[u8]) -> bool {
+        debug_assert!(w.iter().all(u8::is_ascii_alphabetic));
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return false;
+        };
+        let i = usize::from((first | 0x20).wrapping_sub(b'a')) * (SET_WORD_MAX + 1) + w.len();
+        let bit = 1u32 << ((last | 0x20).wrapping_sub(b'a') & 31);
+        w.len() <= SET_WORD_MAX
+            && self.last.get(i).is_some_and(|l| l & bit != 0)
+            && self.search(i, w)
+    }
+
+    /// Whether the word `w`, in any ASCII case, is in the set.
+    #[inline(always)]
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.contains(w.as_bytes())
+    }
+
+    /// Whether the ASCII letters that start `i` make a word of the set.
+    #[inline]
+    pub(crate) fn starts(&self, i: &str) -> bool {
+        let b = i.as_bytes();
+        self.contains(&b[..letter_run(b)])
+    }
+
+    /// The exact test, for the few words the table lets through (at most 16 bytes,
+    /// in slot `i`): a comparison with each word of the slot's group.
+    #[inline(never)]
+    fn search(&self, i: usize, w: &[u8]) -> bool {
+        let mut buf = [0u8; SET_WORD_MAX];
+        for (d, &s) in buf.iter_mut().zip(w) {
+            *d = s;
+        }
+        let key = lower_key(buf);
+        let (Some(&from), Some(&to)) = (self.starts.get(i), self.starts.get(i + 1)) else {
+            return false;
+        };
+        self.keys
+            .get(usize::from(from)..usize::from(to))
+            .is_some_and(|group| group.contains(&key))
+    }
+}
+
 /// Characters that may form a word for the neighbour readers: letters, digits,
 /// apostrophes, inner dots ("a.m.", "Jan.") and hyphens.
 fn wordish(c: char) -> bool {
@@ -171,11 +458,72 @@ fn wordish(c: char) -> bool {
 /// every lookup short whatever the text.
 const REACH: usize = 64;
 
+/// What an ASCII byte is to the neighbour readers; non-ASCII bytes send them to the
+/// readers of characters.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Space,
+    Word,
+    Other,
+    NotAscii,
+}
+
+/// The role of every byte, as [`wordish`] and `char::is_whitespace` say for ASCII.
+static ROLE: [Role; 256] = {
+    let mut t = [Role::NotAscii; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if ascii_space(b) {
+            Role::Space
+        } else if b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'.' | b'-') {
+            Role::Word
+        } else {
+            Role::Other
+        };
+        c += 1;
+    }
+    t
+};
+
 /// The word that ends just before byte `at` (spaces skipped), with its start. `None`
 /// when punctuation other than a word's own dot stands between (a clause boundary),
 /// or when the word or the gap is implausibly long.
 pub(crate) fn prev_word(text: &str, at: usize) -> Option<(usize, &str)> {
     let head = text.get(..at)?;
+    let b = head.as_bytes();
+    // ASCII bytes are characters: read them from a table, and leave any other
+    // character to the reader of characters, from the start. `steps` counts the
+    // characters looked at, each tested against REACH first.
+    let (mut k, mut steps) = (b.len(), 0);
+    loop {
+        let c = *b.get(k.checked_sub(1)?)?;
+        if steps > REACH {
+            return None;
+        }
+        match ROLE[usize::from(c)] {
+            Role::Space => (k, steps) = (k - 1, steps + 1),
+            Role::Word => break,
+            Role::Other => return None,
+            Role::NotAscii => return prev_word_chars(head),
+        }
+    }
+    let end = k;
+    while let Some(&c) = k.checked_sub(1).and_then(|j| b.get(j)) {
+        if steps > REACH {
+            return None;
+        }
+        match ROLE[usize::from(c)] {
+            Role::Word => (k, steps) = (k - 1, steps + 1),
+            Role::NotAscii => return prev_word_chars(head),
+            _ => break,
+        }
+    }
+    (k < end).then(|| (k, &head[k..end]))
+}
+
+/// [`prev_word`] character by character.
+fn prev_word_chars(head: &str) -> Option<(usize, &str)> {
     let mut end = None;
     let mut start = None;
     for (steps, (k, c)) in head.char_indices().rev().enumerate() {
@@ -202,6 +550,39 @@ pub(crate) fn prev_word(text: &str, at: usize) -> Option<(usize, &str)> {
 /// dots and hyphens removed. `None` when punctuation comes first, or when the word or
 /// the gap is implausibly long.
 pub(crate) fn next_word(text: &str, at: usize) -> Option<(usize, &str)> {
+    let tail = text.get(at..)?;
+    let b = tail.as_bytes();
+    // as in `prev_word`: ASCII from a table, anything else character by character
+    let mut k = 0;
+    loop {
+        let c = *b.get(k)?;
+        if k > REACH {
+            return None;
+        }
+        match ROLE[usize::from(c)] {
+            Role::Space => k += 1,
+            Role::Word => break,
+            Role::Other => return None,
+            Role::NotAscii => return next_word_chars(text, at),
+        }
+    }
+    let start = k;
+    while let Some(&c) = b.get(k) {
+        if k > REACH {
+            return None;
+        }
+        match ROLE[usize::from(c)] {
+            Role::Word => k += 1,
+            Role::NotAscii => return next_word_chars(text, at),
+            _ => break,
+        }
+    }
+    let w = tail[start..k].trim_end_matches(['.', '-']);
+    (!w.is_empty()).then_some((at + start, w))
+}
+
+/// [`next_word`] character by character.
+fn next_word_chars(text: &str, at: usize) -> Option<(usize, &str)> {
     let tail = text.get(at..)?;
     let mut start = None;
     let mut end = tail.len();
@@ -273,6 +654,51 @@ mod tests {
     }
 
     #[test]
+    fn byte_roles_agree_with_characters() {
+        for c in 0..128u8 {
+            let ch = char::from(c);
+            let want = if ch.is_whitespace() {
+                Role::Space
+            } else if wordish(ch) {
+                Role::Word
+            } else {
+                Role::Other
+            };
+            assert!(ROLE[usize::from(c)] == want, "{c}");
+        }
+        assert!(ROLE[0xc3] == Role::NotAscii);
+        // the byte readers give the character readers' answers
+        let alphabet = [
+            "a", "Z", "5", " ", ".", "-", ",", "'", "\u{e9}", "\u{a0}", "\u{2019}", "\n",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 160) as usize;
+            // some strings are long words, to reach past REACH
+            let letters = if seed.is_multiple_of(7) { 62 } else { 8 };
+            for k in 0..len {
+                let r = (seed.rotate_left(k as u32 * 7) ^ (k as u64).wrapping_mul(0x9e37_79b9))
+                    .wrapping_mul(0xff51_afd7_ed55_8ccd);
+                // mostly letters and spaces, as in text
+                let pick = match r % 64 {
+                    n if n < letters => 0,
+                    n if n < letters + 1 => 3,
+                    _ => ((r >> 16) % alphabet.len() as u64) as usize,
+                };
+                t.push_str(alphabet[pick]);
+            }
+            for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
+                assert_eq!(prev_word(&t, at), prev_word_chars(&t[..at]), "{t:?} {at}");
+                assert_eq!(next_word(&t, at), next_word_chars(&t, at), "{t:?} {at}");
+            }
+        }
+    }
+
+    #[test]
     fn neighbour_words() {
         let t = "killed, Jan. 30 and more";
         assert_eq!(prev_word(t, 13), Some((8, "Jan.")));
@@ -281,6 +707,19 @@ mod tests {
         assert_eq!(next_word(t, 15), Some((16, "and")));
         assert_eq!(next_word("30 a.m.", 2), Some((3, "a.m")));
         assert_eq!(next_word("30.", 2), None);
+        // non-ASCII letters, spaces and punctuation
+        let t = "caf\u{e9}\u{a0}30\u{a0}Zo\u{eb}\u{2014}x";
+        assert_eq!(prev_word(t, 7), Some((0, "caf\u{e9}")));
+        assert_eq!(next_word(t, 9), Some((11, "Zo\u{eb}")));
+        assert_eq!(prev_word("\u{2014}30", 3), None);
+        assert_eq!(next_word("30\u{2019}s", 2), Some((2, "\u{2019}s")));
+        // the reach counts characters
+        let long = format!("{} 5", "\u{e9}".repeat(64));
+        assert_eq!(prev_word(&long, 129).map(|(k, _)| k), Some(0));
+        let longer = format!("{} 5", "\u{e9}".repeat(65));
+        assert_eq!(prev_word(&longer, 131), None);
+        assert_eq!(token_end("ab\u{2009}c", 0), 2);
+        assert_eq!(token_window(&"x".repeat(100), 0).len(), REACH);
     }
 
     #[test]
@@ -288,6 +727,201 @@ mod tests {
         assert_eq!(Lower::new("HunDred").bytes(), b"hundred");
         assert_eq!(Lower::new("extraordinarilylong").bytes(), b"");
         assert_eq!(Lower::new("caf\u{e9}").bytes(), b"");
+    }
+
+    #[test]
+    fn whitespace_is_unicode_whitespace() {
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(ascii_space(c as u8), c.is_whitespace(), "{c:?}");
+        }
+        let cases: &[(&str, Option<&str>)] = &[
+            ("\u{b}x", Some("x")),
+            ("\u{85}\u{2009} x", Some("x")),
+            ("\u{2009}\n\r\n", Some("\n")),
+            ("\u{e9}", None),
+            ("", None),
+        ];
+        for &(s, rest) in cases {
+            assert_eq!(ws(s).ok().map(|(r, _)| r), rest, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn boundaries() {
+        let cases: &[(&str, bool)] = &[
+            ("", true),
+            (" x", true),
+            ("-x", true),
+            ("x", false),
+            ("5", false),
+            ("\u{e9}", false),
+            ("\u{2013}", true),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(at_boundary(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn word_sets_agree_with_a_list() {
+        #[rustfmt::skip]
+        const WORDS: &[&str] = &[
+            "a", "ab", "an", "and", "as", "at", "b", "ba", "bat", "bats", "cab", "can", "cat",
+            "tab", "tan", "tar", "tars", "tat", "zzzzzzzzzzzzzzzz",
+        ];
+        static SET: WordSet<{ WORDS.len() }> = WordSet::new(WORDS);
+        let letters = ["a", "b", "c", "n", "r", "s", "t", "z", "A", "T", "."];
+        let mut probes = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = probes
+                .iter()
+                .flat_map(|p| letters.iter().map(move |l| format!("{p}{l}")))
+                .collect();
+            probes.extend(longer);
+            probes.dedup();
+        }
+        probes.push("z".repeat(16));
+        probes.push("Z".repeat(16));
+        probes.push("z".repeat(17));
+        for p in &probes {
+            let want = WORDS.iter().any(|w| w.eq_ignore_ascii_case(p));
+            assert_eq!(SET.has(p), want, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn keys_lowercase_ascii_capitals_only() {
+        for c in 0..=255u8 {
+            for k in [0, 7, 15] {
+                let mut buf = *b"abcdefghijklmnop";
+                buf[k] = c;
+                assert_eq!(lower_key(buf), pack(&buf), "{c} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_sets_ignore_ascii_case_only() {
+        static SET: WordSet<4> = WordSet::new(&["a.m", "few", "o\u{2019}clock", "several"]);
+        let cases: &[(&str, bool)] = &[
+            ("few", true),
+            ("FeW", true),
+            ("fews", false),
+            ("fe", false),
+            ("A.M", true),
+            ("O\u{2019}CLOCK", true),
+            ("several", true),
+            ("severa", false),
+            ("", false),
+            ("a", false),
+            ("\u{212a}", false),
+            ("fewfewfewfewfewfewfewfewfewfewfewfew", false),
+            ("few\0", false),
+        ];
+        for &(w, want) in cases {
+            assert_eq!(SET.has(w), want, "{w:?}");
+            if w.bytes().all(|c| c.is_ascii_alphabetic()) {
+                assert_eq!(SET.contains_letters(w.as_bytes()), want, "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn byte_masks() {
+        for c in 0..=255u8 {
+            for k in 0..8 {
+                let mut b = *b"xxxxxxxx";
+                b[k] = c;
+                let x = u64::from_le_bytes(b);
+                let bit = 0x80u64 << (8 * k);
+                let others = HIGH & !bit;
+                let want = |yes: bool, base: u64| if yes { base | bit } else { base };
+                assert_eq!(letters_in(x), want(c.is_ascii_alphabetic(), others), "{c}");
+                assert_eq!(bytes_in(x, b'0', b'9'), want(c.is_ascii_digit(), 0), "{c}");
+            }
+        }
+        assert_eq!(
+            load8(b"abcdefgh", 0),
+            Some(u64::from_le_bytes(*b"abcdefgh"))
+        );
+        assert_eq!(load8(b"abcdefgh", 1), None);
+        assert_eq!(load8(b"abc", usize::MAX), None);
+    }
+
+    #[test]
+    fn keyword_after_space() {
+        let cases: &[(&str, &[u8], bool)] = &[
+            (" or more", b"oa", true),
+            ("  And more", b"oa", true),
+            ("\u{a0}or", b"oa", true),
+            ("or", b"oa", false),
+            (" people", b"oa", false),
+            (" ", b"oa", false),
+            ("", b"oa", false),
+            (" @", b"oa", false),
+            (" 0", b"p", false),
+        ];
+        for &(s, letters, want) in cases {
+            assert_eq!(ws_then_letter(s, letters), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn second_words() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("a few", 1, "few"),
+            ("a \u{a0}\n dozen", 1, "dozen"),
+            ("a, few", 1, ""),
+            ("a", 1, ""),
+            ("a few", 9, ""),
+            ("half-a", 4, ""),
+        ];
+        for &(s, n, want) in cases {
+            assert_eq!(second_word(s.as_bytes(), n), want.as_bytes(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn letter_runs() {
+        let cases: &[(&str, usize)] = &[
+            ("", 0),
+            ("a", 1),
+            ("abc def", 3),
+            ("AZaz@[`{", 4),
+            ("abcdefgh", 8),
+            ("abcdefghi", 9),
+            ("abcdefgh1", 8),
+            ("abcdefghijklmnopq-", 17),
+            ("Hundred\u{e9}", 7),
+            ("caf\u{e9}abcdefgh", 3),
+            ("0abcdefgh", 0),
+        ];
+        for &(s, n) in cases {
+            assert_eq!(letter_run(s.as_bytes()), n, "{s:?}");
+        }
+        // every byte value, at every position of an eight-byte chunk
+        for c in 0..=255u8 {
+            for k in 0..8 {
+                let mut b = *b"abcdefghij";
+                b[k] = c;
+                let want = if c.is_ascii_alphabetic() { 10 } else { k };
+                assert_eq!(letter_run(&b), want, "{c} at {k}");
+                let mut b = *b"abcdefghij";
+                b[9 - k] = c;
+                let want = if c.is_ascii_alphabetic() { 10 } else { k };
+                assert_eq!(letter_run_back(&b), want, "{c} at {}", 9 - k);
+            }
+        }
+        let back: &[(&str, usize)] = &[
+            ("", 0),
+            ("a", 1),
+            ("x killed", 6),
+            ("5abcdefghijklmnop", 16),
+            ("caf\u{e9}", 0),
+        ];
+        for &(s, n) in back {
+            assert_eq!(letter_run_back(s.as_bytes()), n, "{s:?}");
+        }
     }
 
     #[test]

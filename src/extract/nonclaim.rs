@@ -27,7 +27,7 @@
 //! - "half" alone unless "of", a determiner or a qualifier goes with it ("half the
 //!   town", "more than half"), never "the first half"; "quite a few".
 
-use super::lexeme::{next_word, one_of, prev_word, token_end, token_window};
+use super::lexeme::{WordSet, next_word, one_of, prev_word, token_end, token_window};
 use super::quantity_phrase::{Parsed, Shape};
 use crate::quantity::Qualifier;
 
@@ -43,105 +43,165 @@ pub(crate) enum Verdict {
 
 /// Month names and their abbreviations, as written in dates.
 #[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
+const MONTHS_LIST: &[&str] = &[
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan",
+    "january", "jul", "july", "jun", "june", "mar", "march", "may", "nov", "november",
+    "oct", "october", "sep", "sept", "september",
 ];
+
+static MONTHS: WordSet<{ MONTHS_LIST.len() }> = WordSet::new(MONTHS_LIST);
 
 /// Words before a number that make it an identifier.
 #[rustfmt::skip]
-const ID_WORDS: &[&str] = &[
-    "resolution", "resolutions", "article", "articles", "route", "highway", "motorway",
-    "flight", "platform", "gate", "terminal", "room", "apartment", "apt", "building",
-    "chapter", "section", "sections", "paragraph", "clause", "page", "pages", "photo",
-    "photos", "picture", "image", "figure", "fig", "table", "item", "version", "vol",
-    "volume", "episode", "season", "channel", "phase", "stage", "category", "grade",
-    "model", "type", "code", "ward", "sector", "zone", "precinct", "unit", "checkpoint",
-    "exit", "junction", "url", "id", "ref", "tel", "phone", "fax", "ext", "box", "number",
-    "law", "decree", "protocol", "part", "level", "nr", "nrs", "views",
+const ID_LIST: &[&str] = &[
+    "apartment", "apt", "article", "articles", "box", "building", "category", "channel",
+    "chapter", "checkpoint", "clause", "code", "decree", "episode", "exit", "ext", "fax",
+    "fig", "figure", "flight", "gate", "grade", "highway", "id", "image", "item",
+    "junction", "law", "level", "model", "motorway", "nr", "nrs", "number", "page",
+    "pages", "paragraph", "part", "phase", "phone", "photo", "photos", "picture",
+    "platform", "precinct", "protocol", "ref", "resolution", "resolutions", "room",
+    "route", "season", "section", "sections", "sector", "stage", "table", "tel",
+    "terminal", "type", "unit", "url", "version", "views", "vol", "volume", "ward", "zone",
 ];
+
+static ID_WORDS: WordSet<{ ID_LIST.len() }> = WordSet::new(ID_LIST);
 
 /// Words before a year.
 #[rustfmt::skip]
-const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "to", "during", "before", "after", "the",
-    "early", "late", "mid", "year", "fiscal", "spring", "summer", "autumn", "fall",
-    "winter", "between", "circa", "through", "throughout",
+const YEAR_BEFORE_LIST: &[&str] = &[
+    "after", "autumn", "before", "between", "by", "circa", "during", "early", "fall",
+    "fiscal", "from", "in", "late", "mid", "since", "spring", "summer", "the", "through",
+    "throughout", "till", "to", "until", "winter", "year",
 ];
+
+static YEAR_BEFORE: WordSet<{ YEAR_BEFORE_LIST.len() }> = WordSet::new(YEAR_BEFORE_LIST);
 
 /// Words before a year-shaped number and a plural noun that make it a count ("of
 /// 2000 people", "killed 2014 people"), besides verb forms in "-ed" and "-ing".
-const COUNT_BEFORE: &[&str] = &[
-    "of", "with", "and", "than", "among", "kill", "kills", "left", "leaving", "took", "take",
-    "takes", "hold", "holds", "held", "has", "have", "had", "are", "were", "all", "another",
-    "some", "only", "just",
+#[rustfmt::skip]
+const COUNT_BEFORE_LIST: &[&str] = &[
+    "all", "among", "and", "another", "are", "had", "has", "have", "held", "hold", "holds",
+    "just", "kill", "kills", "leaving", "left", "of", "only", "some", "take", "takes",
+    "than", "took", "were", "with",
 ];
+
+static COUNT_BEFORE: WordSet<{ COUNT_BEFORE_LIST.len() }> = WordSet::new(COUNT_BEFORE_LIST);
 
 /// Words after a number that make it a time of day.
 #[rustfmt::skip]
-const TIME_AFTER: &[&str] = &[
-    "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "est",
-    "edt", "pst", "pdt", "o'clock", "o\u{2019}clock",
+const TIME_AFTER_LIST: &[&str] = &[
+    "a.m", "am", "bst", "cest", "cet", "edt", "eest", "eet", "est", "gmt", "o'clock",
+    "o\u{2019}clock", "p.m", "pdt", "pm", "pst", "utc",
 ];
 
+static TIME_AFTER: WordSet<{ TIME_AFTER_LIST.len() }> = WordSet::new(TIME_AFTER_LIST);
+
 /// Words before a 24-hour time.
-const TIME_BEFORE: &[&str] = &["at", "updated", "posted", "published", "by"];
+#[rustfmt::skip]
+const TIME_BEFORE_LIST: &[&str] = &[
+    "at", "by", "posted", "published", "updated",
+];
+
+static TIME_BEFORE: WordSet<{ TIME_BEFORE_LIST.len() }> = WordSet::new(TIME_BEFORE_LIST);
 
 /// Words before "one" that make it a pronoun.
 #[rustfmt::skip]
-const ONE_BEFORE: &[&str] = &[
-    "the", "this", "that", "which", "no", "each", "every", "any", "such", "another",
-    "whichever", "little", "young",
+const ONE_BEFORE_LIST: &[&str] = &[
+    "another", "any", "each", "every", "little", "no", "such", "that", "the", "this",
+    "which", "whichever", "young",
 ];
+
+static ONE_BEFORE: WordSet<{ ONE_BEFORE_LIST.len() }> = WordSet::new(ONE_BEFORE_LIST);
 
 /// Words after "one" that make it a pronoun or an idiom.
 #[rustfmt::skip]
-const ONE_AFTER: &[&str] = &[
-    "of", "another", "who", "whom", "whose", "which", "that", "day", "night", "morning",
-    "evening", "afternoon", "time", "way", "point", "side", "hand", "thing", "must", "can",
-    "could", "should", "would", "may", "might", "will", "shall", "does", "did", "else",
-    "by", "after", "last", "too", "ever",
+const ONE_AFTER_LIST: &[&str] = &[
+    "after", "afternoon", "another", "by", "can", "could", "day", "did", "does", "else",
+    "evening", "ever", "hand", "last", "may", "might", "morning", "must", "night", "of",
+    "point", "shall", "should", "side", "that", "thing", "time", "too", "way", "which",
+    "who", "whom", "whose", "will", "would",
 ];
+
+static ONE_AFTER: WordSet<{ ONE_AFTER_LIST.len() }> = WordSet::new(ONE_AFTER_LIST);
 
 /// Words before "half" that make it a part of something else ("the first half").
-const HALF_BEFORE: &[&str] = &[
-    "first", "second", "third", "fourth", "last", "latter", "former", "other", "the", "a", "an",
-    "each", "every", "top", "bottom", "upper", "lower", "front", "back", "northern", "southern",
-    "eastern", "western", "and",
+#[rustfmt::skip]
+const HALF_BEFORE_LIST: &[&str] = &[
+    "a", "an", "and", "back", "bottom", "each", "eastern", "every", "first", "former",
+    "fourth", "front", "last", "latter", "lower", "northern", "other", "second",
+    "southern", "the", "third", "top", "upper", "western",
 ];
+
+static HALF_BEFORE: WordSet<{ HALF_BEFORE_LIST.len() }> = WordSet::new(HALF_BEFORE_LIST);
 
 /// Words after "half" that make it a ratio of something.
-const HALF_AFTER: &[&str] = &[
-    "of", "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those",
-    "all", "them", "that", "this",
+#[rustfmt::skip]
+const HALF_AFTER_LIST: &[&str] = &[
+    "a", "all", "an", "her", "his", "its", "my", "of", "our", "that", "the", "their",
+    "them", "these", "this", "those", "your",
 ];
+
+static HALF_AFTER: WordSet<{ HALF_AFTER_LIST.len() }> = WordSet::new(HALF_AFTER_LIST);
 
 /// Words before "one day" that make it a duration.
-const DURATION_BEFORE: &[&str] = &[
-    "for", "in", "within", "after", "over", "only", "just", "than", "of", "per", "lasted", "last",
-    "past", "next", "first",
+#[rustfmt::skip]
+const DURATION_BEFORE_LIST: &[&str] = &[
+    "after", "first", "for", "in", "just", "last", "lasted", "next", "of", "only", "over",
+    "past", "per", "than", "within",
 ];
+
+static DURATION_BEFORE: WordSet<{ DURATION_BEFORE_LIST.len() }> =
+    WordSet::new(DURATION_BEFORE_LIST);
 
 /// Words before "scores" that make it a noun or a verb ("the scores", "he scores").
-const SCORES_BEFORE: &[&str] = &[
-    "the", "their", "his", "her", "its", "our", "my", "your", "these", "those", "such", "high",
-    "low", "top", "final", "test", "exam", "credit", "he", "she", "it", "who", "which", "that",
-    "team", "player", "and",
+#[rustfmt::skip]
+const SCORES_BEFORE_LIST: &[&str] = &[
+    "and", "credit", "exam", "final", "he", "her", "high", "his", "it", "its", "low", "my",
+    "our", "player", "she", "such", "team", "test", "that", "the", "their", "these",
+    "those", "top", "which", "who", "your",
 ];
 
+static SCORES_BEFORE: WordSet<{ SCORES_BEFORE_LIST.len() }> = WordSet::new(SCORES_BEFORE_LIST);
+
 /// Words before a number that make it an age in years ("aged 20", "ages below 8").
-const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
+#[rustfmt::skip]
+const AGE_BEFORE_LIST: &[&str] = &[
+    "age", "aged", "ages",
+];
+
+static AGE_BEFORE: WordSet<{ AGE_BEFORE_LIST.len() }> = WordSet::new(AGE_BEFORE_LIST);
 
 /// Verbs of saying after a name and an age ("Ahmed, 24, said").
-const SAYING: &[&str] = &["said", "says", "told", "added", "explained", "recalled"];
+#[rustfmt::skip]
+const SAYING_LIST: &[&str] = &[
+    "added", "explained", "recalled", "said", "says", "told",
+];
+
+static SAYING: WordSet<{ SAYING_LIST.len() }> = WordSet::new(SAYING_LIST);
+
+/// The words on either side of a parsed phrase, with their starts: read once, then
+/// consulted by every test below.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Around<'t> {
+    prev: Option<(usize, &'t str)>,
+    next: Option<(usize, &'t str)>,
+}
+
+impl<'t> Around<'t> {
+    pub(crate) fn new(text: &'t str, p: &Parsed) -> Around<'t> {
+        Around {
+            prev: prev_word(text, p.start),
+            next: next_word(text, p.end),
+        }
+    }
+}
 
 /// Whether a count reads as an age: "aged 20", "ages below 8", "at the age of 12".
-pub(crate) fn reads_as_age(text: &str, p: &Parsed) -> bool {
+pub(crate) fn reads_as_age(text: &str, p: &Parsed, around: &Around) -> bool {
     if p.unit.is_some() || p.kind != crate::quantity::Kind::Count {
         return false;
     }
-    let prev = prev_word(text, p.start);
+    let prev = around.prev;
     // "Ahmed, 24, said": a small number between a name and a verb of saying
     let name = prev.is_some_and(|(_, w)| {
         w.starts_with(|c: char| c.is_ascii_uppercase())
@@ -152,14 +212,14 @@ pub(crate) fn reads_as_age(text: &str, p: &Parsed) -> bool {
         && matches!(p.shape, Shape::Bare { plain: 1..=3, .. })
         && p.pre.is_none()
         && p.value <= 120.0
-        && next_word(text, p.end).is_some_and(|(_, w)| one_of(w, SAYING))
+        && around.next.is_some_and(|(_, w)| SAYING.has(w))
     {
         return true;
     }
     match prev {
-        Some((_, w)) if one_of(w, AGE_BEFORE) => true,
+        Some((_, w)) if AGE_BEFORE.has(w) => true,
         Some((k, w)) if w.eq_ignore_ascii_case("of") => {
-            prev_word(text, k).is_some_and(|(_, w)| one_of(w, AGE_BEFORE))
+            prev_word(text, k).is_some_and(|(_, w)| AGE_BEFORE.has(w))
         }
         _ => false,
     }
@@ -167,32 +227,37 @@ pub(crate) fn reads_as_age(text: &str, p: &Parsed) -> bool {
 
 /// Function words ending in "s" that are not plural nouns.
 #[rustfmt::skip]
-const NOT_PLURAL: &[&str] = &[
-    "this", "was", "has", "its", "his", "as", "is", "yes", "thus", "whereas", "unless",
-    "across", "perhaps", "besides", "towards", "afterwards", "always", "sometimes", "news",
-    "series", "species", "various", "previous", "serious", "famous", "numerous",
+const NOT_PLURAL_LIST: &[&str] = &[
+    "across", "afterwards", "always", "as", "besides", "famous", "has", "his", "is", "its",
+    "news", "numerous", "perhaps", "previous", "series", "serious", "sometimes", "species",
+    "this", "thus", "towards", "unless", "various", "was", "whereas", "yes",
 ];
+
+static NOT_PLURAL: WordSet<{ NOT_PLURAL_LIST.len() }> = WordSet::new(NOT_PLURAL_LIST);
 
 /// Plural nouns without an "s".
 #[rustfmt::skip]
-const PLURAL_IRREGULAR: &[&str] = &[
-    "people", "men", "women", "children", "police", "personnel", "staff", "dead", "killed",
-    "wounded", "injured", "more", "others", "troops", "militia", "youth", "cattle",
+const PLURAL_IRREGULAR_LIST: &[&str] = &[
+    "cattle", "children", "dead", "injured", "killed", "men", "militia", "more", "others",
+    "people", "personnel", "police", "staff", "troops", "women", "wounded", "youth",
 ];
 
+static PLURAL_IRREGULAR: WordSet<{ PLURAL_IRREGULAR_LIST.len() }> =
+    WordSet::new(PLURAL_IRREGULAR_LIST);
+
 /// The verdict on a parsed phrase.
-pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
-    let prev = prev_word(text, p.start).map(|(_, w)| w);
-    let next = next_word(text, p.end).map(|(_, w)| w);
+pub(crate) fn judge(text: &str, p: &Parsed, around: &Around) -> Verdict {
+    let prev = around.prev.map(|(_, w)| w);
+    let next = around.next.map(|(_, w)| w);
     match p.shape {
         Shape::Code => Verdict::Skip,
         Shape::Bare {
             plain,
             leading_zero,
             word,
-        } => bare(text, p, prev, next, plain, leading_zero, word),
+        } => bare(text, p, around, plain, leading_zero, word),
         Shape::One => {
-            if p.pre.is_none() && one_is_pronoun(text, p, prev, next) {
+            if p.pre.is_none() && one_is_pronoun(text, p, around) {
                 Verdict::Skip
             } else {
                 Verdict::Claim
@@ -200,9 +265,9 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
         }
         Shape::Half => {
             let hyphenated = text[p.end..].starts_with(['-', '\u{2010}', '\u{2011}']);
-            if hyphenated || prev.is_some_and(|w| one_of(w, HALF_BEFORE)) {
+            if hyphenated || prev.is_some_and(|w| HALF_BEFORE.has(w)) {
                 Verdict::Skip
-            } else if p.pre.is_some() || next.is_some_and(|w| one_of(w, HALF_AFTER)) {
+            } else if p.pre.is_some() || next.is_some_and(|w| HALF_AFTER.has(w)) {
                 Verdict::Claim
             } else {
                 Verdict::Skip
@@ -222,11 +287,11 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
             let day = |plain: u8, v: f64| (1..=2).contains(&plain) && v <= 31.0;
             if day(a_plain, p.value)
                 && day(b_plain, high)
-                && (prev.is_some_and(is_month) || month_follows(text, p.end))
+                && (prev.is_some_and(is_month) || month_follows(text, around.next))
             {
                 return Verdict::Skip;
             }
-            if local_time_follows(text, p.end) {
+            if local_time_follows(text, around.next) {
                 return Verdict::Skip;
             }
             Verdict::Claim
@@ -235,7 +300,7 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
             let scores = text[p.num_start..p.num_end].eq_ignore_ascii_case("scores");
             if prev.is_some_and(|w| w.eq_ignore_ascii_case("quite"))
                 || scores
-                    && (prev.is_some_and(|w| one_of(w, SCORES_BEFORE))
+                    && (prev.is_some_and(|w| SCORES_BEFORE.has(w))
                         || text[p.end..]
                             .trim_start()
                             .starts_with(|c: char| c.is_ascii_digit()))
@@ -250,7 +315,7 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
             let one_day = p.unit == Some("day")
                 && text[p.num_start..p.num_end].eq_ignore_ascii_case("one")
                 && p.pre.is_none();
-            if one_day && !prev.is_some_and(|w| one_of(w, DURATION_BEFORE)) {
+            if one_day && !prev.is_some_and(|w| DURATION_BEFORE.has(w)) {
                 Verdict::Skip
             } else {
                 Verdict::Claim
@@ -263,16 +328,17 @@ pub(crate) fn judge(text: &str, p: &Parsed) -> Verdict {
 fn bare(
     text: &str,
     p: &Parsed,
-    prev: Option<&str>,
-    next: Option<&str>,
+    around: &Around,
     plain: u8,
     leading_zero: bool,
     word: bool,
 ) -> Verdict {
+    let prev = around.prev.map(|(_, w)| w);
+    let next = around.next.map(|(_, w)| w);
     if p.pre.is_none() && prev.is_some_and(is_id_word) {
         return Verdict::SkipId;
     }
-    if next.is_some_and(|w| one_of(w, TIME_AFTER)) || local_time_follows(text, p.end) {
+    if next.is_some_and(|w| TIME_AFTER.has(w)) || local_time_follows(text, around.next) {
         return Verdict::Skip;
     }
     if word {
@@ -282,7 +348,7 @@ fn bare(
         if prev.is_some_and(is_month) {
             return Verdict::Skip;
         }
-        if plain <= 2 && p.value <= 31.0 && month_follows(text, p.end) {
+        if plain <= 2 && p.value <= 31.0 && month_follows(text, around.next) {
             return Verdict::Skip;
         }
     }
@@ -291,10 +357,10 @@ fn bare(
         let (hh, mm) = (v / 100, v % 100);
         let next_plural = next.is_some_and(plural_like);
         if p.pre.is_none() && hh <= 23 && mm <= 59 {
-            if prev.is_some_and(|w| one_of(w, TIME_BEFORE)) && !next_plural {
+            if prev.is_some_and(|w| TIME_BEFORE.has(w)) && !next_plural {
                 return Verdict::Skip;
             }
-            if date_code_follows(text, p.end) {
+            if date_code_follows(text, around.next) {
                 return Verdict::Skip;
             }
         }
@@ -305,9 +371,10 @@ fn bare(
     Verdict::Claim
 }
 
-/// Whether a month name follows, directly or after "of" ("21 of September").
-fn month_follows(text: &str, end: usize) -> bool {
-    match next_word(text, end) {
+/// Whether a month name follows, directly or after "of" ("21 of September"), given
+/// the word after the number.
+fn month_follows(text: &str, next: Option<(usize, &str)>) -> bool {
+    match next {
         Some((k, w)) if w.eq_ignore_ascii_case("of") => {
             next_word(text, k + w.len()).is_some_and(|(_, m)| is_month(m))
         }
@@ -316,9 +383,10 @@ fn month_follows(text: &str, end: usize) -> bool {
     }
 }
 
-/// Whether "local time" follows ("between 11.30 and 12.00 local time").
-fn local_time_follows(text: &str, end: usize) -> bool {
-    match next_word(text, end) {
+/// Whether "local time" follows ("between 11.30 and 12.00 local time"), given the
+/// word after the number.
+fn local_time_follows(text: &str, next: Option<(usize, &str)>) -> bool {
+    match next {
         Some((k, w)) if w.eq_ignore_ascii_case("local") => {
             next_word(text, k + w.len()).is_some_and(|(_, t)| t.eq_ignore_ascii_case("time"))
         }
@@ -333,18 +401,25 @@ fn year_is_count(p: &Parsed, prev: Option<&str>, next_plural: bool) -> bool {
     }
     next_plural
         && prev.is_some_and(|w| {
-            let l = w.to_ascii_lowercase();
-            !one_of(w, YEAR_BEFORE)
-                && (one_of(w, COUNT_BEFORE) || l.ends_with("ed") || l.ends_with("ing"))
+            !YEAR_BEFORE.has(w) && (COUNT_BEFORE.has(w) || ends_ci(w, "ed") || ends_ci(w, "ing"))
         })
+}
+
+/// Whether `w` ends with the ASCII `suffix`, ignoring ASCII case.
+fn ends_ci(w: &str, suffix: &str) -> bool {
+    let (w, s) = (w.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
 }
 
 /// A month name as written in a date: capitalised, optionally abbreviated with a dot,
 /// possibly after "mid-" ("mid-September").
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    let w = w.rsplit('-').next().unwrap_or(w);
-    w.starts_with(|c: char| c.is_ascii_uppercase()) && one_of(w, MONTHS)
+    let b = w.as_bytes();
+    // after the last hyphen; ASCII, so a character boundary
+    let from = b.iter().rposition(|&c| c == b'-').map_or(0, |k| k + 1);
+    let m = &b[from..];
+    m.first().is_some_and(u8::is_ascii_uppercase) && MONTHS.contains(m)
 }
 
 /// A word that makes the number after it an identifier: "resolution", "Article",
@@ -353,27 +428,28 @@ fn is_id_word(raw: &str) -> bool {
     if matches!(raw, "No" | "Nos" | "NO") || one_of(raw, &["no.", "nos.", "nr.", "nrs."]) {
         return true;
     }
-    one_of(raw.trim_end_matches('.'), ID_WORDS)
+    ID_WORDS.has(raw.trim_end_matches('.'))
 }
 
 /// A plural noun, roughly: "people", "civilians", "riots"; not "was", "its".
 fn plural_like(w: &str) -> bool {
-    if one_of(w, PLURAL_IRREGULAR) {
+    if PLURAL_IRREGULAR.has(w) {
         return true;
     }
-    let l = w.to_ascii_lowercase();
-    l.len() >= 4
+    // Only an all-lower-case word qualifies, so the tests below need no lowercasing.
+    w.len() >= 4
         && w.bytes().all(|c| c.is_ascii_lowercase())
-        && l.ends_with('s')
-        && !l.ends_with("ss")
-        && !l.ends_with("us")
-        && !l.ends_with("is")
-        && !NOT_PLURAL.contains(&l.as_str())
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !NOT_PLURAL.has(w)
 }
 
-/// Whether the token after `end` is a date or a time code ("15.04.2017", "4/5/2017").
-fn date_code_follows(text: &str, end: usize) -> bool {
-    let Some((start, _)) = next_word(text, end) else {
+/// Whether the token after the number is a date or a time code ("15.04.2017",
+/// "4/5/2017"), given the word after the number.
+fn date_code_follows(text: &str, next: Option<(usize, &str)>) -> bool {
+    let Some((start, _)) = next else {
         return false;
     };
     let tok = token_window(text, start);
@@ -389,14 +465,15 @@ fn date_code_follows(text: &str, end: usize) -> bool {
 }
 
 /// The pronoun or idiom "one" (see the module docs).
-fn one_is_pronoun(text: &str, p: &Parsed, prev: Option<&str>, next: Option<&str>) -> bool {
+fn one_is_pronoun(text: &str, p: &Parsed, around: &Around) -> bool {
     // "a costly one", "the last one": an article, a word, then "one"
-    let after_article = prev_word(text, p.start)
+    let after_article = around
+        .prev
         .and_then(|(k, _)| prev_word(text, k))
         .is_some_and(|(_, w)| one_of(w, &["a", "an", "the", "this", "that", "another"]));
     after_article
-        || prev.is_some_and(|w| one_of(w, ONE_BEFORE))
-        || next.is_some_and(|w| one_of(w, ONE_AFTER))
+        || around.prev.is_some_and(|(_, w)| ONE_BEFORE.has(w))
+        || around.next.is_some_and(|(_, w)| ONE_AFTER.has(w))
         || text[p.end..].starts_with("'s")
         || text[p.end..].starts_with("\u{2019}s")
 }
@@ -414,10 +491,13 @@ pub(crate) fn code_token(text: &str, a: usize) -> Option<usize> {
         _ => {}
     }
     let tok = token_window(text, a);
-    if tok.contains("://") || tok.contains("www.") || tok.contains('@') {
+    let b = tok.as_bytes();
+    let has = |pat: &[u8]| b.windows(pat.len()).any(|w| w == pat);
+    // the three searches only where one of their bytes is
+    let maybe_url = b.iter().any(|&c| matches!(c, b':' | b'w' | b'@'));
+    if maybe_url && (has(b"://") || has(b"www.") || has(b"@")) {
         return end();
     }
-    let b = tok.as_bytes();
     let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut dashes = 0;
     for (k, &c) in b.iter().enumerate().skip(1) {
@@ -476,7 +556,9 @@ mod tests {
         assert!(plural_like("riots"));
         assert!(!plural_like("was"));
         assert!(!plural_like("Syrias"));
-        assert!(date_code_follows(" 15.04.2017(updated", 0));
-        assert!(!date_code_follows(" 15 people", 0));
+        let t = " 15.04.2017(updated";
+        assert!(date_code_follows(t, next_word(t, 0)));
+        let t = " 15 people";
+        assert!(!date_code_follows(t, next_word(t, 0)));
     }
 }

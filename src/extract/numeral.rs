@@ -17,7 +17,10 @@
 //! million, "T" means trillion only after a currency sign. Digit fractions ("3/4") are
 //! not numerals here: a slash between digits is a date, a score or a code in news text.
 
-use super::lexeme::{Lower, Res, ascii_word, at_boundary, fail, hyphen, kw, tag_ci, tag_cs, ws};
+use super::lexeme::{
+    Lower, Res, WordSet, ascii_space, ascii_word, at_boundary, fail, hyphen, kw, letter_run,
+    second_word, tag_ci, tag_cs, ws, ws_then_letter,
+};
 use nom::Parser;
 use nom::branch::alt;
 use nom::combinator::{map, opt, value};
@@ -65,6 +68,14 @@ fn signed_value(i: &str) -> Res<'_, f64> {
 
 /// A minus sign glued to digits ("-5", "−3") or the words "minus", "negative".
 pub(crate) fn sign(i: &str) -> Res<'_, f64> {
+    // '-', the lead byte of '−' (0xE2), or the first letter of "minus" or "negative"
+    if !i
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| matches!(c, b'-' | 0xE2 | b'm' | b'M' | b'n' | b'N'))
+    {
+        return fail();
+    }
     for m in ["-", "\u{2212}"] {
         if let Some(rest) = i.strip_prefix(m)
             && rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
@@ -79,8 +90,13 @@ pub(crate) fn sign(i: &str) -> Res<'_, f64> {
 /// makes "m" and "T" scales.
 pub(crate) fn numeral<'a>(money: bool) -> impl Fn(&'a str) -> Res<'a, Numeral> {
     move |i: &'a str| {
-        // Fractions of a scale first: "half a million" must not stop at "half".
-        alt((fraction_of_scale, word_numeral, digit_numeral(money))).parse(i)
+        // Fractions of a scale first: "half a million" must not stop at "half". A
+        // numeral in words starts with a letter, one in digits never does.
+        if i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            alt((fraction_of_scale, word_numeral)).parse(i)
+        } else {
+            digit_numeral(money)(i)
+        }
     }
 }
 
@@ -125,10 +141,16 @@ impl DigitBuf {
         if !self.ok {
             return None;
         }
-        std::str::from_utf8(&self.buf[..self.len])
-            .ok()?
-            .parse()
-            .ok()
+        let digits = self.buf.get(..self.len)?;
+        // Up to 18 digits fit a u64, and its conversion rounds to nearest like the
+        // parser does: the same value without the parser's cost.
+        if (1..=18).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit) {
+            let n = digits
+                .iter()
+                .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+            return Some(n as f64);
+        }
+        std::str::from_utf8(digits).ok()?.parse().ok()
     }
 }
 
@@ -157,6 +179,26 @@ fn digit_run(b: &[u8]) -> usize {
 pub(crate) fn digits(i: &str) -> Res<'_, Digits> {
     let b = i.as_bytes();
     let first = digit_run(b);
+    // A bare run with no group or decimal part after it, the common case, is read
+    // straight from the bytes (the same value as below, without the copying).
+    let after = &b[first..];
+    let group_follows = (1..=3).contains(&first)
+        && group_sep(after).is_some_and(|(sl, _, _)| digit_run(&after[sl..]) == 3);
+    let decimal_follows =
+        after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit);
+    if (1..=18).contains(&first) && !group_follows && !decimal_follows {
+        let value = b[..first]
+            .iter()
+            .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+        return Ok((
+            &i[first..],
+            Digits {
+                value: value as f64,
+                plain: first as u8,
+                leading_zero: first > 1 && b[0] == b'0',
+            },
+        ));
+    }
     let mut buf = DigitBuf::new();
     buf.push(&b[..first]);
     let mut k = first;
@@ -234,6 +276,14 @@ fn suffix_scale<'a>(money: bool) -> impl Fn(&'a str) -> Res<'a, f64> {
         ("T", 1e12, true),
     ];
     move |i: &'a str| {
+        // every suffix starts with m, b, t or k in some case
+        if !i
+            .as_bytes()
+            .first()
+            .is_some_and(|c| matches!(c.to_ascii_lowercase(), b'm' | b'b' | b't' | b'k'))
+        {
+            return fail();
+        }
         for &(t, v, needs_money) in SUFFIXES {
             if needs_money && !money {
                 continue;
@@ -286,7 +336,9 @@ pub(crate) fn scale_word(i: &str) -> Res<'_, f64> {
 /// "thousand millions". Returns the product, 1 when there is none.
 fn scale_words(i: &str) -> (&str, f64) {
     let (mut rest, mut product, mut last) = (i, 1.0, 0.0);
-    while let Ok((r, s)) = preceded(ws, scale_word).parse(rest) {
+    while scale_may_follow(rest)
+        && let Ok((r, s)) = preceded(ws, scale_word).parse(rest)
+    {
         if s <= last {
             break;
         }
@@ -295,6 +347,23 @@ fn scale_words(i: &str) -> (&str, f64) {
         rest = r;
     }
     (rest, product)
+}
+
+/// Whether a scale word may follow after whitespace: the first letter of every
+/// scale word and abbreviation (hundred, thousand, lakh, million, mn, crore,
+/// billion, bn, trillion, tn), which turns away most words after a number at once.
+fn scale_may_follow(i: &str) -> bool {
+    let b = i.as_bytes();
+    let k = b.iter().take_while(|&&c| ascii_space(c)).count();
+    match b.get(k) {
+        Some(c) if c.is_ascii() => matches!(
+            c.to_ascii_lowercase(),
+            b'h' | b't' | b'l' | b'm' | b'c' | b'b'
+        ),
+        // other whitespace, left to the parser
+        Some(_) => true,
+        None => false,
+    }
 }
 
 /// "dozen" or "dozens" after a number, in lower case (see [`scale_word`]).
@@ -387,7 +456,9 @@ pub(crate) fn digit_numeral<'a>(money: bool) -> impl Fn(&'a str) -> Res<'a, Nume
                 n.value += f * n.scale;
                 rest = r;
             }
-        } else if let Ok((r, f)) = preceded(ws, dozen_word).parse(rest) {
+        } else if second_word(rest.as_bytes(), 0).starts_with(b"dozen")
+            && let Ok((r, f)) = preceded(ws, dozen_word).parse(rest)
+        {
             n.value *= f;
             n.scale = f;
             rest = r;
@@ -396,7 +467,10 @@ pub(crate) fn digit_numeral<'a>(money: bool) -> impl Fn(&'a str) -> Res<'a, Nume
             n.plain = 0;
             n.leading_zero = false;
         }
-        n.value = round_scaled(n.value);
+        // a bare run of digits is a whole number already
+        if n.plain == 0 {
+            n.value = round_scaled(n.value);
+        }
         Ok((rest, n))
     }
 }
@@ -469,6 +543,13 @@ fn word_class(w: &[u8]) -> Option<Word> {
     })
 }
 
+/// The words that may follow "a"/"an" in a number: hundred, the scales, dozen.
+#[rustfmt::skip]
+static AFTER_A: WordSet<16> = WordSet::new(&[
+    "billion", "billions", "crore", "crores", "dozen", "dozens", "hundred", "hundreds", "lakh",
+    "lakhs", "million", "millions", "thousand", "thousands", "trillion", "trillions",
+]);
+
 /// One number word.
 fn number_word(i: &str) -> Res<'_, Word> {
     let (rest, w) = ascii_word(i)?;
@@ -481,12 +562,15 @@ fn number_word(i: &str) -> Res<'_, Word> {
 /// What joins two number words: spaces, a hyphen, or a hyphen between spaces
 /// ("fifty - two"). The flag says a hyphen was written.
 fn word_sep(i: &str) -> Res<'_, bool> {
-    alt((
-        value(true, (ws, hyphen, ws)),
-        value(true, hyphen),
-        value(false, ws),
-    ))
-    .parse(i)
+    // In order: spaces, a hyphen and spaces; a hyphen; spaces. A hyphen alone
+    // cannot follow spaces, so the first try that reads spaces settles it.
+    match ws(i) {
+        Ok((r, _)) => match (hyphen, ws).parse(r) {
+            Ok((r2, _)) => Ok((r2, true)),
+            Err(_) => Ok((r, false)),
+        },
+        Err(_) => hyphen(i).map(|(r, _)| (r, true)),
+    }
 }
 
 /// The running total of a number in words, checked word by word.
@@ -602,6 +686,10 @@ impl Acc {
 /// "two and a half", "five and a half million".
 pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
     let (mut rest, w) = number_word(i)?;
+    // "a"/"an" counts only before "hundred", a scale or "dozen" ("a hundred")
+    if w == Word::A && !AFTER_A.contains(second_word(i.as_bytes(), i.len() - rest.len())) {
+        return fail();
+    }
     let mut acc = Acc::default();
     if !acc.push(w, false) {
         return fail();
@@ -677,6 +765,9 @@ pub(crate) fn word_numeral(i: &str) -> Res<'_, Numeral> {
 /// " point five", " point zero three", " point seventy-one": the decimal part of a
 /// number in words, as a fraction.
 fn spoken_decimal(i: &str) -> Res<'_, f64> {
+    if !ws_then_letter(i, b"p") {
+        return fail();
+    }
     let (mut rest, _) = (ws, kw("point"), ws).parse(i)?;
     let mut buf = DigitBuf::new();
     buf.push(b"0.");
@@ -743,11 +834,50 @@ fn denominator(i: &str) -> Res<'_, (f64, bool)> {
     Ok((rest, d))
 }
 
+/// Numerators of a fraction in words ([`word_fraction`]), sorted.
+#[rustfmt::skip]
+const NUMERATOR_WORDS: &[&str] = &[
+    "a", "an", "eight", "eighteen", "eleven", "fifteen", "five", "four", "fourteen", "nine",
+    "nineteen", "one", "seven", "seventeen", "six", "sixteen", "ten", "thirteen", "three",
+    "twelve", "two",
+];
+
+/// Denominators of a fraction in words ([`denominator`]), sorted.
+#[rustfmt::skip]
+const DENOMINATOR_WORDS: &[&str] = &[
+    "eighth", "eighths", "fifth", "fifths", "fourth", "fourths", "half", "halves",
+    "hundredth", "hundredths", "ninth", "ninths", "quarter", "quarters", "seventh",
+    "sevenths", "sixth", "sixths", "tenth", "tenths", "third", "thirds", "thousandth",
+    "thousandths",
+];
+
+static NUMERATORS: WordSet<{ NUMERATOR_WORDS.len() }> = WordSet::new(NUMERATOR_WORDS);
+static DENOMINATORS: WordSet<{ DENOMINATOR_WORDS.len() }> = WordSet::new(DENOMINATOR_WORDS);
+
+/// Whether a fraction in words may start here: a numerator, then, past the
+/// whitespace and hyphens between, a denominator. Every fraction passes; nearly every
+/// number word that is not one ("two people") fails without parsing.
+fn fraction_may_start(i: &str) -> bool {
+    let b = i.as_bytes();
+    let n = letter_run(b);
+    // Whitespace and hyphens, ASCII or not; a denominator is ASCII letters right after.
+    // The rarer word is looked up first.
+    let gap = b[n..]
+        .iter()
+        .take_while(|&&c| ascii_space(c) || c == b'-' || !c.is_ascii())
+        .count();
+    let d = &b[n + gap..];
+    DENOMINATORS.contains(&d[..letter_run(d)]) && NUMERATORS.contains(&b[..n])
+}
+
 /// A fraction in words: "two-thirds", "one fifth", "three quarters", "a half",
 /// "five - eighths". The numerator agrees with the denominator ("one third", "two
 /// thirds"; "two third" is not a fraction). The flag says the numerator is "a"/"an",
 /// which callers accept only before "of" ("a third of", not "a third attack").
 pub(crate) fn word_fraction(i: &str) -> Res<'_, (f64, bool)> {
+    if !fraction_may_start(i) {
+        return fail();
+    }
     let (rest, w) = number_word(i)?;
     let (num, article) = match w {
         Word::A => (1.0, true),
@@ -766,6 +896,9 @@ pub(crate) fn word_fraction(i: &str) -> Res<'_, (f64, bool)> {
 /// " and a half", " and a quarter", " and one fourth", " and two thirds": the
 /// fraction that ends a mixed number.
 fn and_fraction(i: &str) -> Res<'_, f64> {
+    if !ws_then_letter(i, b"a") {
+        return fail();
+    }
     let (rest, _) = (ws, kw("and"), ws).parse(i)?;
     let (rest, (f, _)) = word_fraction(rest)?;
     Ok((rest, f))
@@ -774,12 +907,17 @@ fn and_fraction(i: &str) -> Res<'_, f64> {
 /// A fraction of a scale: "half a million", "a quarter of a million", "half million",
 /// "quarter million", "three quarters of a million", "half a dozen".
 pub(crate) fn fraction_of_scale(i: &str) -> Res<'_, Numeral> {
-    let (rest, f) = alt((
-        map(word_fraction, |(f, _)| f),
-        value(0.5, kw("half")),
-        value(0.25, kw("quarter")),
-    ))
-    .parse(i)?;
+    if !i.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return fail();
+    }
+    // a fraction in words, else "half", else "quarter"
+    let (rest, f) = match word_fraction(i) {
+        Ok((r, (f, _))) => (r, f),
+        Err(_) => match kw("half")(i) {
+            Ok((r, _)) => (r, 0.5),
+            Err(_) => (kw("quarter")(i)?.0, 0.25),
+        },
+    };
     let (rest, _) = opt((ws, kw("of"))).parse(rest)?;
     let (rest, _) = opt((ws, alt((kw("a"), kw("an"))))).parse(rest)?;
     let (rest, s) = preceded(
@@ -931,6 +1069,17 @@ mod tests {
             ("22,24,26", 22.0, ",24,26", 2),
             ("1,234 567", 1234.0, " 567", 0),
             ("0914 GMT", 914.0, " GMT", 4),
+            ("123456789012345678 x", 123_456_789_012_345_678.0, " x", 18),
+            (
+                "1234567890123456789 x",
+                1_234_567_890_123_456_789.0,
+                " x",
+                19,
+            ),
+            ("12.5", 12.5, "", 0),
+            ("12 345", 12_345.0, "", 0),
+            ("1234 567", 1234.0, " 567", 4),
+            ("12.", 12.0, ".", 2),
         ];
         for &(s, v, rest, plain) in cases {
             let (r, d) = digits(s).unwrap();
@@ -994,6 +1143,139 @@ mod tests {
             750_000.0
         );
         assert!(fraction_of_scale("half of them").is_err());
+    }
+
+    #[test]
+    fn word_gates_agree_with_the_word_classes() {
+        // every word `word_class` knows, and some it does not
+        let vocabulary = [
+            "zero",
+            "nought",
+            "naught",
+            "nil",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fourty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "hundreds",
+            "a",
+            "an",
+            "and",
+            "dozen",
+            "dozens",
+            "thousand",
+            "thousands",
+            "lakh",
+            "lakhs",
+            "million",
+            "millions",
+            "crore",
+            "crores",
+            "billion",
+            "billions",
+            "trillion",
+            "trillions",
+            "the",
+            "people",
+            "half",
+        ];
+        for w in vocabulary {
+            let numerator = matches!(
+                word_class(w.as_bytes()),
+                Some(Word::A | Word::Unit(1..=9) | Word::Teen(_))
+            );
+            assert_eq!(NUMERATORS.has(w), numerator, "{w}");
+            assert_eq!(NUMERATORS.has(&w.to_uppercase()), numerator, "{w}");
+        }
+        for w in vocabulary {
+            let mut acc = Acc::default();
+            let follows_a = acc.push(Word::A, false)
+                && word_class(w.as_bytes()).is_some_and(|c| acc.push(c, false));
+            assert_eq!(AFTER_A.has(w), follows_a, "{w}");
+        }
+        let denominators = [
+            "half",
+            "halves",
+            "third",
+            "thirds",
+            "quarter",
+            "fourth",
+            "quarters",
+            "fourths",
+            "fifth",
+            "fifths",
+            "sixth",
+            "sixths",
+            "seventh",
+            "sevenths",
+            "eighth",
+            "eighths",
+            "ninth",
+            "ninths",
+            "tenth",
+            "tenths",
+            "hundredth",
+            "hundredths",
+            "thousandth",
+            "thousandths",
+        ];
+        for w in denominators {
+            assert!(denominator(w).is_ok() && DENOMINATORS.has(w), "{w}");
+        }
+        for w in ["people", "thirty", "dozen", "halve"] {
+            assert!(denominator(w).is_err() && !DENOMINATORS.has(w), "{w}");
+        }
+        let cases: &[(&str, bool)] = &[
+            ("two-thirds", true),
+            ("one fifth", true),
+            ("five - eighths", true),
+            ("two\u{2011}thirds", true),
+            ("a\u{a0}half", true),
+            ("Three Quarters", true),
+            ("two people", false),
+            ("third", false),
+            ("two, thirds", false),
+            ("", false),
+        ];
+        for &(s, want) in cases {
+            assert_eq!(fraction_may_start(s), want, "{s:?}");
+        }
+        let scales: &[(&str, bool)] = &[
+            (" million", true),
+            ("  Bn", true),
+            ("\u{a0}lakh", true),
+            (" people", false),
+            (" 5", false),
+            ("", false),
+        ];
+        for &(s, want) in scales {
+            assert_eq!(scale_may_follow(s), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! as", "not more than" (at most), "circa", "approx." (about), and the combined
 //! "greater than or equal to" (at least), "less than or equal to" (at most).
 
-use super::lexeme::{Res, fail, kw, tag_cs, ws};
+use super::lexeme::{Res, at_boundary, fail, kw, letter_run, tag_cs, ws, ws_then_letter};
 use crate::quantity::Qualifier;
 use nom::Parser;
 use nom::combinator::opt;
@@ -17,34 +17,102 @@ use nom::combinator::opt;
 /// Several words with any spacing between them: `words("more than")`.
 pub(crate) fn words<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str> {
     move |i: &'a str| {
-        let mut rest = i;
-        for (k, w) in p.split(' ').enumerate() {
-            if k > 0 {
-                rest = ws(rest)?.0;
-            }
-            rest = kw(w)(rest)?.0;
-        }
+        let rest = phrase_at(i, p)?;
         Ok((rest, &i[..i.len() - rest.len()]))
     }
 }
 
+/// The input after the phrase `p` (words separated by single spaces in `p`, any
+/// spacing in the input), or a failure. Each word is matched like [`kw`]: its ASCII
+/// letters in any case, then a word boundary.
+fn phrase_at<'a>(i: &'a str, p: &'static str) -> Result<&'a str, nom::Err<()>> {
+    let mut rest = i;
+    let mut words = p.as_bytes().split(|&c| c == b' ').peekable();
+    while let Some(w) = words.next() {
+        match rest.as_bytes().get(..w.len()) {
+            // equal to ASCII bytes, so `w.len()` is a character boundary
+            Some(head) if head.eq_ignore_ascii_case(w) => rest = &rest[w.len()..],
+            _ => return Err(nom::Err::Error(())),
+        }
+        if !at_boundary(rest) {
+            return Err(nom::Err::Error(()));
+        }
+        if words.peek().is_some() {
+            rest = ws(rest)?.0;
+        }
+    }
+    Ok(rest)
+}
+
+/// A table of phrases tried in order, with the entries indexed by the first letter
+/// and the length of their first word, so that a lookup only tries the entries that
+/// can match.
+pub(crate) struct PhraseTable<T: 'static> {
+    entries: &'static [(&'static str, T)],
+    /// Per first letter and first-word length, a bit per entry.
+    index: [[u64; FIRST_WORD_MAX + 1]; 26],
+}
+
+/// The longest first word of a phrase table.
+const FIRST_WORD_MAX: usize = 15;
+
+impl<T> PhraseTable<T> {
+    /// The index of `entries` (at most 64, each starting with a word of 1 to 15 ASCII
+    /// letters); anything else fails at compile time.
+    pub(crate) const fn new(entries: &'static [(&'static str, T)]) -> PhraseTable<T> {
+        assert!(
+            entries.len() <= 64,
+            "a phrase table holds at most 64 entries"
+        );
+        let mut index = [[0u64; FIRST_WORD_MAX + 1]; 26];
+        let mut k = 0;
+        while k < entries.len() {
+            let p = entries[k].0.as_bytes();
+            let mut n = 0;
+            while n < p.len() && p[n] != b' ' {
+                assert!(p[n].is_ascii_alphabetic(), "a first word is ASCII letters");
+                n += 1;
+            }
+            assert!(
+                n > 0 && n <= FIRST_WORD_MAX,
+                "a first word is 1 to 15 letters"
+            );
+            index[(p[0].to_ascii_lowercase() - b'a') as usize][n] |= 1 << k;
+            k += 1;
+        }
+        PhraseTable { entries, index }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> &'static [(&'static str, T)] {
+        self.entries
+    }
+}
+
 /// The first entry of `table` whose phrase starts the input, trying only the entries
-/// whose first word is the input's first word (compared once, without allocating).
+/// whose first word is the input's first word (compared without allocating).
 pub(crate) fn phrase_table<'a, T: Copy>(
     i: &'a str,
-    table: &[(&'static str, T)],
+    table: &PhraseTable<T>,
 ) -> Res<'a, (&'static str, T)> {
-    let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let first = &i.as_bytes()[..n];
-    if n == 0 {
+    let b = i.as_bytes();
+    let n = letter_run(b);
+    let Some(first) = b.get(..n).filter(|f| !f.is_empty()) else {
         return fail();
-    }
-    for &(p, v) in table {
-        let pb = p.as_bytes();
-        if pb.len() >= n
-            && pb[..n].eq_ignore_ascii_case(first)
-            && pb.get(n).is_none_or(|&c| c == b' ')
-            && let Ok((rest, _)) = words(p)(i)
+    };
+    // the entries whose first word has this first letter and this length
+    let letter = usize::from(first[0].to_ascii_lowercase() - b'a');
+    let mut bits = table.index[letter].get(n).copied().unwrap_or(0);
+    while bits != 0 {
+        let k = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let Some(&(p, v)) = table.entries.get(k) else {
+            break;
+        };
+        if p.as_bytes()
+            .get(..n)
+            .is_some_and(|w| w.eq_ignore_ascii_case(first))
+            && let Ok(rest) = phrase_at(i, p)
         {
             return Ok((rest, (p, v)));
         }
@@ -56,7 +124,7 @@ pub(crate) fn phrase_table<'a, T: Copy>(
 /// is its prefix or that it contains ("no more than" before "more than", "greater
 /// than or equal to" before "greater than", "just under" is nearly while "under" is
 /// less than).
-const BEFORE: &[(&str, Qualifier)] = &[
+static BEFORE: PhraseTable<Qualifier> = PhraseTable::new(&[
     ("no more than", Qualifier::AtMost),
     ("not more than", Qualifier::AtMost),
     ("no fewer than", Qualifier::AtLeast),
@@ -115,11 +183,11 @@ const BEFORE: &[(&str, Qualifier)] = &[
     ("circa", Qualifier::Approx),
     ("exactly", Qualifier::Exact),
     ("precisely", Qualifier::Exact),
-];
+]);
 
 /// A qualifier before a number, with the space after it.
 pub(crate) fn before(i: &str) -> Res<'_, Qualifier> {
-    let (rest, (_, q)) = phrase_table(i, BEFORE)?;
+    let (rest, (_, q)) = phrase_table(i, &BEFORE)?;
     // "approx. 20"
     let (rest, _) = opt(tag_cs(".")).parse(rest)?;
     let (rest, _) = ws(rest)?;
@@ -127,7 +195,7 @@ pub(crate) fn before(i: &str) -> Res<'_, Qualifier> {
 }
 
 /// Qualifiers after a number. "or more" before "or" ranges is the caller's order.
-const AFTER: &[(&str, Qualifier)] = &[
+static AFTER: PhraseTable<Qualifier> = PhraseTable::new(&[
     ("or more", Qualifier::AtLeast),
     ("or greater", Qualifier::AtLeast),
     ("or higher", Qualifier::AtLeast),
@@ -140,7 +208,7 @@ const AFTER: &[(&str, Qualifier)] = &[
     ("or fewer", Qualifier::AtMost),
     ("or less", Qualifier::AtMost),
     ("or lower", Qualifier::AtMost),
-];
+]);
 
 /// A qualifier after a number: " or more", " or so", " or fewer", or a glued "+"
 /// ("10+"; not "1+1").
@@ -150,8 +218,12 @@ pub(crate) fn after(i: &str) -> Res<'_, Qualifier> {
     {
         return Ok((rest, Qualifier::MoreThan));
     }
+    // every phrase of the table starts with "or" or "and", after a space
+    if !ws_then_letter(i, b"oa") {
+        return fail();
+    }
     let (r, _) = ws(i)?;
-    let (rest, (_, q)) = phrase_table(r, AFTER)?;
+    let (rest, (_, q)) = phrase_table(r, &AFTER)?;
     // "20 or more than 30" is two bounds, not "20 or more"
     if (ws, kw("than")).parse(rest).is_ok() {
         return fail();

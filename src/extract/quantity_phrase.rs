@@ -14,7 +14,10 @@
 //! 2. At an anchor the phrase grammar (nom) is tried from the start of each of the
 //!    few words before it that can open a phrase ("more", "at", "between", "some",
 //!    "a", ...), farthest first, then from the anchor itself; the first parse that
-//!    covers the anchor wins.
+//!    covers the anchor wins. Most branches are turned away before any parsing by a
+//!    cheap test on the bytes (a keyword's first letter, a first or second word
+//!    against a closed list); each test accepts everything its branch accepts, so it
+//!    changes what is tried, never what is found.
 //! 3. What is not a claim is set aside ([`nonclaim`](super::nonclaim)): dates, years,
 //!    times, identifiers, scores and codes, ordinals, the pronoun "one".
 //!
@@ -37,7 +40,10 @@
 //! of", "half (of)" ("half" alone only before "of", a determiner or after a
 //! qualifier: "more than half"). Fractions of a scale are counts ("half a million").
 
-use super::lexeme::{Lower, Res, at_boundary, fail, hyphen, kw, token_end, ws, ws0};
+use super::lexeme::{
+    Lower, Res, WordSet, ascii_space, at_boundary, fail, hyphen, kw, letter_run, letter_run_back,
+    token_end, ws, ws_then_letter, ws0,
+};
 use super::nonclaim::{self, Verdict};
 use super::numeral::{Numeral, fraction_of_scale, numeral, sign, vulgar_fraction, word_fraction};
 use super::qualifier::{self, words};
@@ -47,7 +53,6 @@ use crate::quantity::{Kind, Qualifier, interval_for};
 use nom::Parser;
 use nom::branch::alt;
 use nom::combinator::{opt, peek};
-use nom::sequence::terminated;
 
 /// One quantity phrase found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,7 +116,8 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
             continue;
         };
         (pos, at) = (p.end, p.end);
-        match nonclaim::judge(text, &p) {
+        let around = nonclaim::Around::new(text, &p);
+        match nonclaim::judge(text, &p, &around) {
             Verdict::Claim => {
                 // "245 23 yen": a bare number glued by a space to an amount of money
                 // is a mis-grouped figure; neither half can be trusted.
@@ -122,7 +128,7 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
                 }
                 last_bare = matches!(p.shape, Shape::Bare { word: false, .. }).then_some(p.end);
                 let mut p = p;
-                if nonclaim::reads_as_age(text, &p) {
+                if nonclaim::reads_as_age(text, &p, &around) {
                     p.as_age();
                 }
                 if let Some(e) = restated(text, p.end, p.value) {
@@ -179,72 +185,6 @@ const STARTER_WORDS: &[&str] = &[
     "some", "syp", "under", "up", "upwards", "us", "usd", "week", "well", "year",
 ];
 
-/// A closed set of lower-case ASCII words, tested without allocating: a table
-/// indexed by first and last letter holds a bit per length present, which rejects
-/// nearly every other word with one lookup; a binary search settles the rest.
-struct WordSet {
-    words: &'static [&'static str],
-    lengths: [u32; 26 * 26],
-    /// A bit per length present, tested before anything else.
-    any_length: u32,
-}
-
-/// The table slot of a word's first and last letters, any case; None for a word
-/// that does not start and end with an ASCII letter.
-#[inline]
-const fn slot(w: &[u8]) -> Option<usize> {
-    let (Some(first), Some(last)) = (w.first(), w.last()) else {
-        return None;
-    };
-    let (f, l) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
-    if !f.is_ascii_lowercase() || !l.is_ascii_lowercase() {
-        return None;
-    }
-    Some((f - b'a') as usize * 26 + (l - b'a') as usize)
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        let mut lengths = [0u32; 26 * 26];
-        let mut any_length = 0;
-        let mut k = 0;
-        while k < words.len() {
-            let w = words[k].as_bytes();
-            if let Some(i) = slot(w) {
-                lengths[i] |= 1 << w.len();
-            }
-            any_length |= 1 << w.len();
-            k += 1;
-        }
-        WordSet {
-            words,
-            lengths,
-            any_length,
-        }
-    }
-
-    /// Whether the ASCII word `w`, in any case, is in the set.
-    #[inline(always)]
-    fn contains(&self, w: &[u8]) -> bool {
-        if w.len() >= 32 || self.any_length & (1 << w.len()) == 0 {
-            return false;
-        }
-        match slot(w) {
-            Some(i) if self.lengths[i] & (1 << w.len()) != 0 => self.search(w),
-            _ => false,
-        }
-    }
-
-    /// The exact test, for the few words the table lets through.
-    #[inline(never)]
-    fn search(&self, w: &[u8]) -> bool {
-        let lower = Lower::new_bytes(w);
-        self.words
-            .binary_search_by(|a| a.as_bytes().cmp(lower.bytes()))
-            .is_ok()
-    }
-}
-
 /// Words other than anchors that can open the core of a phrase, sorted: articles
 /// ("a dozen", "an hour and a half"), "many", signs, range openers, units of time
 /// ("minute-and-a half"), currency codes and letters ("USD 5", "HK$5").
@@ -255,52 +195,75 @@ const CORE_OPENERS: &[&str] = &[
     "week", "year",
 ];
 
-static ANCHORS: WordSet = WordSet::new(ANCHOR_WORDS);
-static OPENERS: WordSet = WordSet::new(CORE_OPENERS);
-static STARTERS: WordSet = WordSet::new(STARTER_WORDS);
+static ANCHORS: WordSet<{ ANCHOR_WORDS.len() }> = WordSet::new(ANCHOR_WORDS);
+static OPENERS: WordSet<{ CORE_OPENERS.len() }> = WordSet::new(CORE_OPENERS);
+static STARTERS: WordSet<{ STARTER_WORDS.len() }> = WordSet::new(STARTER_WORDS);
 
-/// The next anchor at or after byte `from`.
+/// How the pre-scan treats a byte.
+const PLAIN: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+/// '$', '.', and the bytes of non-ASCII characters: looked at more closely.
+const SPECIAL: u8 = 3;
+
+/// The pre-scan's class of every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b == b'$' || b == b'.' || !b.is_ascii() {
+            SPECIAL
+        } else {
+            PLAIN
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The next anchor at or after byte `from` (a word starts at `from` even inside a
+/// longer one). Kept out of line: the loop runs faster with the registers to itself.
+#[inline(never)]
 fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
     let b = text.as_bytes();
     let mut i = from;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            return Some((i, Anchor::Digit));
-        }
-        if c.is_ascii_alphabetic() {
-            let j = i + b[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            let glued = i > 0 && b[i - 1].is_ascii_digit();
-            // `i..j` is ASCII, so a valid str
-            if !glued && ANCHORS.contains(&b[i..j]) {
-                return Some((i, Anchor::Word(j)));
+    while let Some(&c) = b.get(i) {
+        match CLASS[usize::from(c)] {
+            PLAIN => i += 1,
+            DIGIT => return Some((i, Anchor::Digit)),
+            LETTER => {
+                let j = i + letter_run(&b[i..]);
+                if ANCHORS.contains_letters(&b[i..j]) && !(i > 0 && b[i - 1].is_ascii_digit()) {
+                    return Some((i, Anchor::Word(j)));
+                }
+                // the space after a word is passed at once
+                i = if b.get(j) == Some(&b' ') { j + 1 } else { j };
             }
-            i = j;
-            continue;
-        }
-        if c == b'$' {
-            return Some((i, Anchor::Sign(i + 1)));
-        }
-        if c == b'.'
-            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-        {
-            return Some((i, Anchor::Digit));
-        }
-        if c >= 0x80 {
-            let ch = text[i..].chars().next()?;
-            if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}')
-                || vulgar_fraction(&text[i..]).is_ok()
-            {
-                return Some((i, Anchor::Sign(i + ch.len_utf8())));
+            _ if c == b'$' => return Some((i, Anchor::Sign(i + 1))),
+            _ if c == b'.' => {
+                if b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                {
+                    return Some((i, Anchor::Digit));
+                }
+                i += 1;
             }
-            i += ch.len_utf8();
-            continue;
+            _ => {
+                let rest = text.get(i..)?;
+                let ch = rest.chars().next()?;
+                if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}')
+                    || vulgar_fraction(rest).is_ok()
+                {
+                    return Some((i, Anchor::Sign(i + ch.len_utf8())));
+                }
+                i += ch.len_utf8();
+            }
         }
-        i += 1;
     }
     None
 }
@@ -337,26 +300,22 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
             }
         }
     }
+    let b = text.as_bytes();
     let mut j = glued.unwrap_or(a);
     for _ in 0..6 {
-        let h = &text[pos..j];
-        let t = h.trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == '.');
-        if t.len() == h.len() {
+        let t = trim_separators_back(text, pos, j);
+        if t == j {
             break;
         }
-        let ws_start = t
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !c.is_ascii_alphabetic())
-            .map_or(0, |(k, c)| k + c.len_utf8());
-        if ws_start == t.len() {
+        let w = t - letter_run_back(&b[pos..t]);
+        if w == t {
             break;
         }
-        if STARTERS.contains(&t.as_bytes()[ws_start..]) && n < 6 {
-            back[n] = pos + ws_start;
+        if STARTERS.contains_letters(&b[w..t]) && n < 6 {
+            back[n] = w;
             n += 1;
         }
-        j = pos + ws_start;
+        j = w;
     }
     back[..n].reverse();
     if let Some(g) = glued {
@@ -365,6 +324,27 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
     }
     back[n] = a;
     (back, n + 1)
+}
+
+/// The end of `text[lo..j]` once the whitespace, hyphens and dots that end it are
+/// left out.
+fn trim_separators_back(text: &str, lo: usize, mut j: usize) -> usize {
+    let b = text.as_bytes();
+    while j > lo {
+        let c = b[j - 1];
+        if c.is_ascii() {
+            if !(ascii_space(c) || c == b'-' || c == b'.') {
+                break;
+            }
+            j -= 1;
+        } else {
+            match text.get(lo..j).and_then(|h| h.chars().next_back()) {
+                Some(ch) if ch.is_whitespace() => j -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
 }
 
 // ---------------------------------------------------------------------------------
@@ -617,12 +597,14 @@ impl<'a> Grammar<'a> {
     /// Fails on a number glued to letters no unit explains ("21st", "4x4",
     /// "20-member"): ordinals and codes are not quantities.
     fn amount(&self, i: &'a str, with_post: bool) -> Res<'a, Amount> {
-        let (r, cur) = opt(terminated(unit::currency_prefix, ws0)).parse(i)?;
+        let (r, cur) = match unit::currency_prefix(i) {
+            Ok((r, code)) => (ws0(r).map_or(r, |(r, _)| r), Some(code)),
+            Err(_) => (i, None),
+        };
         let num_start = self.off(r);
-        let (r, sgn) = if cur.is_none() {
-            opt(sign).parse(r)?
-        } else {
-            (r, None)
+        let (r, sgn) = match cur {
+            None => sign(r).map_or((r, None), |(r2, s)| (r2, Some(s))),
+            Some(_) => (r, None),
         };
         let before_num = r;
         let (r, mut n) = numeral(cur.is_some())(r)?;
@@ -638,6 +620,7 @@ impl<'a> Grammar<'a> {
         if cur.is_some() && r.starts_with(char::is_alphabetic) {
             return fail();
         }
+        let after_num = r;
         let mut r = r;
         let mut post = None;
         if with_post && let Ok((r2, q)) = qualifier::after(r) {
@@ -649,7 +632,7 @@ impl<'a> Grammar<'a> {
         });
         let mut money_after = false;
         if unit.is_none()
-            && let Ok((r2, u)) = alt((unit::hyphen_unit, unit::unit_after)).parse(r)
+            && let Ok((r2, u)) = unit::hyphen_unit(r).or_else(|_| unit::unit_after(r))
         {
             (r, unit) = (r2, Some(u));
             money_after = u.kind == Kind::Currency;
@@ -659,8 +642,11 @@ impl<'a> Grammar<'a> {
         {
             r = r2;
         }
+        // After a unit ("20 km or so"); where nothing was read, the first try
+        // already failed.
         if with_post
             && post.is_none()
+            && r.len() != after_num.len()
             && let Ok((r2, q)) = qualifier::after(r)
         {
             (r, post) = (r2, Some(q));
@@ -730,18 +716,28 @@ impl<'a> Grammar<'a> {
 
     /// The second end of a range after its first (which starts at `a_start`).
     fn range_tail(&self, r: &'a str, a_start: usize) -> Res<'a, (Conn, Amount)> {
+        // Past the spaces, every way on starts with a dash (ASCII or not), or with
+        // "to", "through" or "or" after a space; anything else ends here.
+        let b = r.as_bytes();
+        let k = b.iter().take_while(|&&c| ascii_space(c)).count();
+        let may = b.get(k).is_some_and(|&c| {
+            c == b'-' || !c.is_ascii() || (k > 0 && matches!(c | 0x20, b't' | b'o'))
+        });
+        if !may {
+            return fail();
+        }
         if let Ok((r2, (_, _, _, b))) = (ws0, dash, ws0, |i| self.amount(i, false)).parse(r) {
             return Ok((r2, (Conn::Dash, b)));
         }
         // "rose by 5 to 20", "(from) 20 to 50" after a change verb: two numbers
-        let prev = super::lexeme::prev_word(self.text, a_start).map(|(_, w)| w);
-        let to_ok =
-            !prev.is_some_and(|w| w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from"));
-        if to_ok
-            && let Ok((r2, (_, _, _, b))) = (ws, alt((kw("to"), kw("through"))), ws, |i| {
-                self.amount(i, false)
+        let to_ok = || {
+            !super::lexeme::prev_word(self.text, a_start).is_some_and(|(_, w)| {
+                w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("from")
             })
-                .parse(r)
+        };
+        if let Ok((r1, _)) = (ws, alt((kw("to"), kw("through")))).parse(r)
+            && to_ok()
+            && let Ok((r2, (_, b))) = (ws, |i| self.amount(i, false)).parse(r1)
         {
             return Ok((r2, (Conn::To, b)));
         }
@@ -792,6 +788,9 @@ impl<'a> Grammar<'a> {
     /// ("one in five" is 0.2). The first number is 1 to 10, the second larger and at
     /// most 1000; neither has a unit ("5 in 10 days" is not a ratio).
     fn ratio_tail(&self, r: &'a str, a: &Amount) -> Res<'a, Core> {
+        if !ws_then_letter(r, b"io") {
+            return fail();
+        }
         let av = a.n.value;
         if a.unit.is_some() || a.n.scale != 1.0 || !(1.0..=10.0).contains(&av) || av.fract() != 0.0
         {

@@ -163,10 +163,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// What an ASCII byte is to the tokenizer.
+/// What an ASCII byte is to the tokenizer: bits of a class.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 const DIGIT: u8 = 4;
+const ALPHA: u8 = 8;
 
 /// A class per ASCII byte; bytes from 0x80 up are decoded as characters instead.
 static ASCII_CLASS: [u8; 128] = {
@@ -177,7 +178,7 @@ static ASCII_CLASS: [u8; 128] = {
         t[b] = if c.is_ascii_digit() {
             ALNUM | DIGIT
         } else if c.is_ascii_alphabetic() {
-            ALNUM
+            ALNUM | ALPHA
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
             SPACE
         } else {
@@ -196,30 +197,28 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let base = range.start;
     // About one token per five bytes of news text: one allocation for most sentences.
     let mut out = Vec::with_capacity(n / 5 + 4);
-    // The character at `i`: whether it is a word character, a digit, and its length.
-    let class = |i: usize| -> (bool, bool, usize, char) {
-        let b = bytes[i];
-        if b < 0x80 {
-            let k = ASCII_CLASS[b as usize];
-            (k & ALNUM != 0, k & DIGIT != 0, 1, char::from(b))
-        } else {
-            let (c, len) = char_at(sub, i);
-            (is_word_char(c), false, len, c)
-        }
-    };
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        if b < 0x80 && ASCII_CLASS[b as usize] == SPACE {
-            i += 1;
+        // The class of the first character: ASCII by table, the rest decoded.
+        let (first, len) = if b < 0x80 {
+            (ASCII_CLASS[b as usize], 1)
+        } else {
+            let (c, len) = char_at(sub, i);
+            let k = if c.is_whitespace() {
+                SPACE
+            } else if is_word_char(c) {
+                ALNUM | ALPHA
+            } else {
+                0
+            };
+            (k, len)
+        };
+        if first & SPACE != 0 {
+            i += len;
             continue;
         }
-        let (word, digit, len, c) = class(i);
-        if !word {
-            if c.is_whitespace() {
-                i += len;
-                continue;
-            }
+        if first & ALNUM == 0 {
             out.push(Token {
                 start: base + i,
                 end: base + i + len,
@@ -228,31 +227,41 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             i += len;
             continue;
         }
+        // A word: runs of ASCII letters and digits read by table, anything else
+        // decoded; `seen` gathers DIGIT and ALPHA over the word.
+        let mut seen = first;
         let mut end = i + len;
-        let mut digits = digit;
-        let mut alpha = !digit;
-        while end < n {
-            let (word, digit, dlen, d) = class(end);
-            if word {
-                digits |= digit;
-                alpha |= !digit;
-                end += dlen;
-            } else if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') {
-                // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
-                let numeric_joiner = matches!(d, '.' | ',');
-                let joins = end + dlen < n && {
-                    let (a_word, a_digit, _, _) = class(end + dlen);
-                    a_word && (!numeric_joiner || (a_digit && digits && !alpha))
-                };
-                if !joins {
+        loop {
+            while end < n {
+                let b = bytes[end];
+                if b >= 0x80 || ASCII_CLASS[b as usize] & ALNUM == 0 {
                     break;
                 }
-                end += dlen;
-            } else {
+                seen |= ASCII_CLASS[b as usize];
+                end += 1;
+            }
+            if end >= n {
                 break;
             }
+            let (d, dlen) = char_at(sub, end);
+            if !d.is_ascii() && is_word_char(d) {
+                seen |= ALPHA;
+                end += dlen;
+                continue;
+            }
+            if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') && end + dlen < n {
+                // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
+                let numeric_joiner = matches!(d, '.' | ',');
+                let a = char_at(sub, end + dlen).0;
+                let numeric = seen & DIGIT != 0 && seen & ALPHA == 0;
+                if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && numeric)) {
+                    end += dlen;
+                    continue;
+                }
+            }
+            break;
         }
-        let kind = if digits && !alpha {
+        let kind = if seen & DIGIT != 0 && seen & ALPHA == 0 {
             TokKind::Number
         } else {
             TokKind::Word

@@ -11,9 +11,10 @@
 //! only in lower case and only after a number (never a word on its own).
 
 use super::lexeme::{
-    Lower, Res, ascii_word, at_boundary, fail, hyphen, kw, kw_cs, tag_ci, ws, ws0,
+    Lower, Res, WordSet, ascii_space, ascii_word, at_boundary, fail, hyphen, kw, kw_cs, letter_run,
+    tag_ci, ws, ws0,
 };
-use super::qualifier::{phrase_table, words};
+use super::qualifier::{PhraseTable, phrase_table, words};
 use crate::quantity::Kind;
 use nom::Parser;
 use nom::branch::alt;
@@ -54,6 +55,18 @@ const CODES: &[&str] = &[
 /// A currency sign or code before an amount: "US$", "$", "£", "€", "USD ". Longer
 /// signs first ("US$" before "$").
 pub(crate) fn currency_prefix(i: &str) -> Res<'_, &'static str> {
+    // Every sign starts with '$', 'U', 'H', 'A', 'C' or the lead byte of '£', '¥'
+    // (0xC2) or '€', '₹' (0xE2); every code with three capitals.
+    let b = i.as_bytes();
+    let sign = b
+        .first()
+        .is_some_and(|&c| matches!(c, b'$' | b'U' | b'H' | b'A' | b'C' | 0xC2 | 0xE2));
+    let code = b
+        .get(..3)
+        .is_some_and(|w| w.iter().all(u8::is_ascii_uppercase));
+    if !sign && !code {
+        return fail();
+    }
     const SIGNS: &[(&str, &str)] = &[
         ("US$", "USD"),
         ("US $", "USD"),
@@ -91,6 +104,9 @@ pub(crate) fn currency_prefix(i: &str) -> Res<'_, &'static str> {
 
 /// A unit after a number: percent, currency, or measure.
 pub(crate) fn unit_after(i: &str) -> Res<'_, Unit> {
+    if !unit_may_follow(i) {
+        return fail();
+    }
     alt((percent, currency_after, measure_after)).parse(i)
 }
 
@@ -126,40 +142,43 @@ pub(crate) fn currency_after(i: &str) -> Res<'_, Unit> {
     currency_word(r)
 }
 
+/// Currencies named in words, longer names first ("Syrian pounds" before
+/// "pounds").
+static NAMES: PhraseTable<&str> = PhraseTable::new(&[
+    ("US dollars", "USD"),
+    ("American dollars", "USD"),
+    ("Canadian dollars", "CAD"),
+    ("Australian dollars", "AUD"),
+    ("Syrian pounds", "SYP"),
+    ("Syrian lira", "SYP"),
+    ("Lebanese pounds", "LBP"),
+    ("Egyptian pounds", "EGP"),
+    ("Turkish lira", "TRY"),
+    ("Iraqi dinars", "IQD"),
+    ("Jordanian dinars", "JOD"),
+    ("pounds sterling", "GBP"),
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("pound", "GBP"),
+    ("sterling", "GBP"),
+    ("yen", "JPY"),
+    ("yuan", "CNY"),
+    ("rupees", "INR"),
+    ("roubles", "RUB"),
+    ("rubles", "RUB"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("riyals", "SAR"),
+    ("dirhams", "AED"),
+]);
+
 /// A currency named in words or by its code: "dollars", "US dollars", "Syrian
 /// pounds", "euros", "USD".
 pub(crate) fn currency_word(i: &str) -> Res<'_, Unit> {
-    const NAMES: &[(&str, &str)] = &[
-        ("US dollars", "USD"),
-        ("American dollars", "USD"),
-        ("Canadian dollars", "CAD"),
-        ("Australian dollars", "AUD"),
-        ("Syrian pounds", "SYP"),
-        ("Syrian lira", "SYP"),
-        ("Lebanese pounds", "LBP"),
-        ("Egyptian pounds", "EGP"),
-        ("Turkish lira", "TRY"),
-        ("Iraqi dinars", "IQD"),
-        ("Jordanian dinars", "JOD"),
-        ("pounds sterling", "GBP"),
-        ("dollars", "USD"),
-        ("dollar", "USD"),
-        ("euros", "EUR"),
-        ("euro", "EUR"),
-        ("pounds", "GBP"),
-        ("pound", "GBP"),
-        ("sterling", "GBP"),
-        ("yen", "JPY"),
-        ("yuan", "CNY"),
-        ("rupees", "INR"),
-        ("roubles", "RUB"),
-        ("rubles", "RUB"),
-        ("lira", "TRY"),
-        ("liras", "TRY"),
-        ("riyals", "SAR"),
-        ("dirhams", "AED"),
-    ];
-    if let Ok((rest, (_, code))) = phrase_table(i, NAMES) {
+    if let Ok((rest, (_, code))) = phrase_table(i, &NAMES) {
         return Ok((rest, money(code)));
     }
     // "U.S. dollars": the dots are not word breaks for `words`
@@ -179,6 +198,31 @@ pub(crate) fn currency_word(i: &str) -> Res<'_, Unit> {
     fail()
 }
 
+/// Measure units in one word and their names, sorted by word (binary search).
+#[rustfmt::skip]
+const MEASURE_WORDS: &[(&str, &str)] = &[
+    ("acre", "acre"), ("acres", "acre"), ("centimeter", "cm"), ("centimeters", "cm"),
+    ("centimetre", "cm"), ("centimetres", "cm"), ("centuries", "century"),
+    ("century", "century"), ("cm", "cm"), ("day", "day"), ("days", "day"),
+    ("decade", "decade"), ("decades", "decade"), ("degree", "degree"),
+    ("degrees", "degree"), ("feet", "foot"), ("foot", "foot"), ("ft", "foot"), ("gram", "g"),
+    ("gramme", "g"), ("grammes", "g"), ("grams", "g"), ("ha", "hectare"),
+    ("hectare", "hectare"), ("hectares", "hectare"), ("hour", "hour"), ("hours", "hour"),
+    ("hr", "hour"), ("hrs", "hour"), ("inch", "inch"), ("inches", "inch"), ("kg", "kg"),
+    ("kgs", "kg"), ("kilo", "kg"), ("kilogram", "kg"), ("kilograms", "kg"),
+    ("kilometer", "km"), ("kilometers", "km"), ("kilometre", "km"), ("kilometres", "km"),
+    ("kilos", "kg"), ("km", "km"), ("kms", "km"), ("kph", "km/h"), ("lb", "lb"),
+    ("lbs", "lb"), ("m", "metre"), ("meter", "metre"), ("meters", "metre"),
+    ("metre", "metre"), ("metres", "metre"), ("mile", "mile"), ("miles", "mile"),
+    ("millimeter", "mm"), ("millimeters", "mm"), ("millimetre", "mm"),
+    ("millimetres", "mm"), ("min", "minute"), ("mins", "minute"), ("minute", "minute"),
+    ("minutes", "minute"), ("mm", "mm"), ("month", "month"), ("months", "month"),
+    ("mph", "mph"), ("sec", "second"), ("second", "second"), ("seconds", "second"),
+    ("secs", "second"), ("ton", "tonne"), ("tonne", "tonne"), ("tonnes", "tonne"),
+    ("tons", "tonne"), ("week", "week"), ("weeks", "week"), ("year", "year"),
+    ("years", "year"), ("yr", "year"), ("yrs", "year"),
+];
+
 /// A measure unit in one word, any case; `None` if the word is not one. The short
 /// lower-case forms "m", "mm", "cm", "ha" must be written in lower case ("M" is a
 /// million).
@@ -188,58 +232,74 @@ fn measure_word(w: &str) -> Option<&'static str> {
     if matches!(l, b"m" | b"mm" | b"cm" | b"ha") && w.bytes().any(|c| c.is_ascii_uppercase()) {
         return None;
     }
-    Some(match l {
-        b"km" | b"kms" | b"kilometre" | b"kilometres" | b"kilometer" | b"kilometers" => "km",
-        b"mile" | b"miles" => "mile",
-        b"m" | b"metre" | b"metres" | b"meter" | b"meters" => "metre",
-        b"cm" | b"centimetre" | b"centimetres" | b"centimeter" | b"centimeters" => "cm",
-        b"mm" | b"millimetre" | b"millimetres" | b"millimeter" | b"millimeters" => "mm",
-        b"ft" | b"foot" | b"feet" => "foot",
-        b"inch" | b"inches" => "inch",
-        b"kg" | b"kgs" | b"kilogram" | b"kilograms" | b"kilo" | b"kilos" => "kg",
-        b"tonne" | b"tonnes" | b"ton" | b"tons" => "tonne",
-        b"lb" | b"lbs" => "lb",
-        b"gram" | b"grams" | b"gramme" | b"grammes" => "g",
-        b"ha" | b"hectare" | b"hectares" => "hectare",
-        b"acre" | b"acres" => "acre",
-        b"mph" => "mph",
-        b"kph" => "km/h",
-        b"degree" | b"degrees" => "degree",
-        b"year" | b"years" | b"yr" | b"yrs" => "year",
-        b"month" | b"months" => "month",
-        b"week" | b"weeks" => "week",
-        b"day" | b"days" => "day",
-        b"hour" | b"hours" | b"hr" | b"hrs" => "hour",
-        b"minute" | b"minutes" | b"min" | b"mins" => "minute",
-        b"second" | b"seconds" | b"sec" | b"secs" => "second",
-        b"decade" | b"decades" => "decade",
-        b"century" | b"centuries" => "century",
-        _ => return None,
-    })
+    let k = MEASURE_WORDS
+        .binary_search_by(|(word, _)| word.as_bytes().cmp(l))
+        .ok()?;
+    MEASURE_WORDS.get(k).map(|&(_, name)| name)
 }
+
+/// The first words of every unit [`unit_after`] reads, lower case and sorted: a
+/// number followed by any other word has no unit, which one lookup tells. Kept
+/// complete by a test over the unit tables.
+#[rustfmt::skip]
+const UNIT_FIRST_WORDS: &[&str] = &[
+    "acre", "acres", "aed", "american", "aud", "australian", "cad", "canadian",
+    "centimeter", "centimeters", "centimetre", "centimetres", "centuries", "century",
+    "chf", "cm", "cny", "day", "days", "decade", "decades", "degree", "degrees",
+    "dirhams", "dollar", "dollars", "egp", "egyptian", "eur", "euro", "euros", "feet",
+    "foot", "ft", "gbp", "gram", "gramme", "grammes", "grams", "ha", "hectare",
+    "hectares", "hour", "hours", "hr", "hrs", "inch", "inches", "inr", "iqd", "iraqi",
+    "irr", "jod", "jordanian", "jpy", "kg", "kgs", "kilo", "kilogram", "kilograms",
+    "kilometer", "kilometers", "kilometre", "kilometres", "kilos", "km", "kms", "kph",
+    "lb", "lbp", "lbs", "lebanese", "lira", "liras", "m", "meter", "meters", "metre",
+    "metres", "mile", "miles", "millimeter", "millimeters", "millimetre", "millimetres",
+    "min", "mins", "minute", "minutes", "mm", "month", "months", "mph", "pct", "per",
+    "percent", "percentage", "pound", "pounds", "riyals", "roubles", "rub", "rubles",
+    "rupees", "sar", "sec", "second", "seconds", "secs", "sq", "square", "sterling",
+    "syp", "syrian", "ton", "tonne", "tonnes", "tons", "try", "turkish", "u", "us", "usd",
+    "week", "weeks", "year", "years", "yen", "yr", "yrs", "yuan",
+];
+
+static UNIT_WORDS: WordSet<{ UNIT_FIRST_WORDS.len() }> = WordSet::new(UNIT_FIRST_WORDS);
+
+/// Whether a unit may follow: after optional whitespace, a '%', '$' or non-ASCII
+/// sign, or a word that starts some unit. Every unit [`unit_after`] reads passes
+/// this test; nearly every word after a number fails it.
+fn unit_may_follow(i: &str) -> bool {
+    // past the ASCII spaces; other whitespace is left to the parsers
+    let b = i.as_bytes();
+    let r = &b[b.iter().take_while(|&&c| ascii_space(c)).count()..];
+    match r.first() {
+        Some(c) if c.is_ascii_alphabetic() => UNIT_WORDS.contains(&r[..letter_run(r)]),
+        Some(&c) => !c.is_ascii() || c == b'%' || c == b'$',
+        None => false,
+    }
+}
+
+/// Measures in several words, each before any phrase that is its prefix.
+static PHRASES: PhraseTable<&str> = PhraseTable::new(&[
+    ("square kilometres", "km2"),
+    ("square kilometers", "km2"),
+    ("square km", "km2"),
+    ("sq km", "km2"),
+    ("square miles", "mile2"),
+    ("square mile", "mile2"),
+    ("sq mi", "mile2"),
+    ("kilometres per hour", "km/h"),
+    ("kilometers per hour", "km/h"),
+    ("km per hour", "km/h"),
+    ("miles per hour", "mph"),
+    ("degrees Celsius", "celsius"),
+    ("degrees centigrade", "celsius"),
+    ("degrees Fahrenheit", "fahrenheit"),
+]);
 
 /// A measure after a number, glued ("29km", "10kg", "3m") or after a space.
 /// Phrases before their first word ("km/h" before "km", "degrees Celsius" before
 /// "degrees").
 pub(crate) fn measure_after(i: &str) -> Res<'_, Unit> {
     let (r, _) = ws0(i)?;
-    const PHRASES: &[(&str, &str)] = &[
-        ("square kilometres", "km2"),
-        ("square kilometers", "km2"),
-        ("square km", "km2"),
-        ("sq km", "km2"),
-        ("square miles", "mile2"),
-        ("square mile", "mile2"),
-        ("sq mi", "mile2"),
-        ("kilometres per hour", "km/h"),
-        ("kilometers per hour", "km/h"),
-        ("km per hour", "km/h"),
-        ("miles per hour", "mph"),
-        ("degrees Celsius", "celsius"),
-        ("degrees centigrade", "celsius"),
-        ("degrees Fahrenheit", "fahrenheit"),
-    ];
-    if let Ok((rest, (_, name))) = phrase_table(r, PHRASES) {
+    if let Ok((rest, (_, name))) = phrase_table(r, &PHRASES) {
         return Ok((rest, measure(name)));
     }
     for (t, name) in [("km/h", "km/h"), ("km2", "km2"), ("km\u{b2}", "km2")] {
@@ -304,6 +364,11 @@ pub(crate) fn hyphen_unit(i: &str) -> Res<'_, Unit> {
 /// A singular unit of time standing for one of it: "minute" in "a minute-and-a half",
 /// "hour" in "an hour and a half".
 pub(crate) fn time_unit(i: &str) -> Res<'_, Unit> {
+    static TIME_UNITS: WordSet<7> =
+        WordSet::new(&["day", "hour", "minute", "month", "second", "week", "year"]);
+    if !TIME_UNITS.starts(i) {
+        return fail();
+    }
     alt((
         value(measure("year"), kw("year")),
         value(measure("month"), kw("month")),
@@ -332,6 +397,16 @@ mod tests {
         ];
         for &(s, code, rest) in cases {
             assert_eq!(currency_prefix(s), Ok((rest, code)), "{s:?}");
+        }
+        for code in CODES {
+            assert_eq!(
+                currency_prefix(&format!("{code} 5")),
+                Ok((" 5", *code)),
+                "{code}"
+            );
+        }
+        for s in ["Two", "Thousands", "The", "T", "AB5"] {
+            assert!(currency_prefix(s).is_err(), "{s}");
         }
         assert!(currency_prefix("USD rate").is_err());
         assert!(currency_prefix("usd 5").is_err());
@@ -389,6 +464,35 @@ mod tests {
             assert!(r.is_err(), "{s:?} {r:?}");
         }
         assert_eq!(unit_after("mm").map(|(_, u)| u.name), Ok("mm"));
+    }
+
+    #[test]
+    fn every_unit_passes_the_first_word_test() {
+        let mut firsts: Vec<String> = ["percentage", "per", "percent", "pct", "U.S."]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        firsts.extend(CODES.iter().map(|c| c.to_string()));
+        for table in [&NAMES, &PHRASES] {
+            firsts.extend(table.entries().iter().map(|(p, _)| p.to_string()));
+        }
+        firsts.extend(MEASURE_WORDS.iter().map(|(w, _)| w.to_string()));
+        for w in &firsts {
+            for s in [format!(" {w}"), w.to_string(), format!("\u{a0}{w}")] {
+                assert!(unit_may_follow(&s), "{s:?}");
+            }
+        }
+        for w in MEASURE_WORDS.windows(2) {
+            assert!(w[0].0 < w[1].0, "{:?} before {:?}", w[0], w[1]);
+        }
+        for s in [" %", "%", "$", " \u{20ac}", "\u{b0}C", " \u{a3}"] {
+            assert!(unit_may_follow(s), "{s:?}");
+        }
+        for s in [" people", "", " ", " 5", "-year", " st", " permanent"] {
+            assert!(!unit_may_follow(s), "{s:?}");
+        }
+        // a blank line passes the test but ends the phrase
+        assert!(unit_after("\n\n%").is_err());
     }
 
     #[test]

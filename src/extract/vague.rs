@@ -11,7 +11,7 @@
 //! only before "of"; "scores" also alone ("kills scores"), and the judge of
 //! non-claims sets aside the noun ("the scores", "he scores").
 
-use super::lexeme::{Lower, Res, ascii_word, fail, kw, ws};
+use super::lexeme::{Lower, Res, WordSet, ascii_word, fail, kw, letter_run, second_word, ws};
 use super::numeral::scale_word;
 use nom::Parser;
 use nom::branch::alt;
@@ -25,8 +25,49 @@ pub(crate) struct Vague {
     pub high: f64,
 }
 
+/// The words a vague amount can start with, sorted.
+#[rustfmt::skip]
+const VAGUE_FIRST_WORDS: &[&str] = &[
+    "a", "billions", "dozens", "half", "hundreds", "many", "millions", "scores", "several",
+    "tens", "thousands", "trillions",
+];
+
+static VAGUE_FIRST: WordSet<{ VAGUE_FIRST_WORDS.len() }> = WordSet::new(VAGUE_FIRST_WORDS);
+
+/// The words after "a" in a vague amount: "a few", "a couple", "a handful", "a
+/// pair", "a dozen".
+static AFTER_A: WordSet<5> = WordSet::new(&["couple", "dozen", "few", "handful", "pair"]);
+
+/// The plural scales of [`plural_scale`], sorted.
+static PLURAL_SCALES: WordSet<8> = WordSet::new(&[
+    "billions",
+    "dozens",
+    "hundreds",
+    "millions",
+    "scores",
+    "tens",
+    "thousands",
+    "trillions",
+]);
+
 /// Any vague amount, longest reading first.
 pub(crate) fn vague(i: &str) -> Res<'_, Vague> {
+    let b = i.as_bytes();
+    let n = letter_run(b);
+    if !VAGUE_FIRST.contains(&b[..n]) {
+        return fail();
+    }
+    // "a", "half" and "many" open a vague amount only before a few words
+    let second = || second_word(b, n);
+    let may = match Lower::new_bytes(&b[..n]).bytes() {
+        b"a" => AFTER_A.contains(second()),
+        b"half" => second().eq_ignore_ascii_case(b"a"),
+        b"many" => PLURAL_SCALES.contains(second()),
+        _ => true,
+    };
+    if !may {
+        return fail();
+    }
     alt((
         // "tens of thousands" before "tens (of people)"
         plural_of_plural,
@@ -247,6 +288,31 @@ mod tests {
         for &(s, lo, hi, rest) in cases {
             let (r, v) = vague(s).unwrap_or_else(|_| panic!("{s:?}"));
             assert_eq!((v.low, v.high, r), (lo, hi, rest), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn second_word_gates_agree_with_the_parsers() {
+        for w in [
+            "dozens",
+            "scores",
+            "tens",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "trillions",
+        ] {
+            assert!(PLURAL_SCALES.has(w), "{w}");
+            assert!(plural_scale(&format!("{w} of")).is_ok(), "{w}");
+        }
+        for w in ["few", "couple", "handful", "pair", "dozen"] {
+            assert!(AFTER_A.has(w), "{w}");
+            assert!(vague(&format!("A {w} of")).is_ok(), "{w}");
+        }
+        for s in ["a lot", "half the", "many people", "a  \u{a0}few"] {
+            let ok = vague(s).is_ok();
+            assert_eq!(ok, s.ends_with("few"), "{s:?}");
         }
     }
 

@@ -368,13 +368,78 @@ fn long_tokens_and_long_texts() {
 }
 
 #[test]
+fn the_pre_scan_finds_each_kind_of_anchor() {
+    // text, where the scan starts, the anchor found
+    type Case = (&'static str, usize, Option<(usize, Anchor)>);
+    let cases: &[Case] = &[
+        ("killed 38 people", 0, Some((7, Anchor::Digit))),
+        ("killed Thirty people", 0, Some((7, Anchor::Word(13)))),
+        ("the others", 0, None),
+        // a word starts where the scan starts, even inside a longer one
+        ("atten", 2, Some((2, Anchor::Word(5)))),
+        ("fivefold", 0, None),
+        // a word glued to digits is not one
+        ("5dozen and dozen", 0, Some((0, Anchor::Digit))),
+        ("5dozen and dozen", 1, Some((11, Anchor::Word(16)))),
+        ("a .5 share", 0, Some((2, Anchor::Digit))),
+        ("v.5 and x", 0, Some((2, Anchor::Digit))),
+        ("pay $5", 0, Some((4, Anchor::Sign(5)))),
+        ("caf\u{e9} \u{a3}5", 0, Some((6, Anchor::Sign(8)))),
+        ("caf\u{e9} \u{bd} cup", 0, Some((6, Anchor::Sign(8)))),
+        (
+            "\u{e9}\u{e9}\u{e9}\u{e9}hundred",
+            0,
+            Some((8, Anchor::Word(15))),
+        ),
+        ("thousandsandthousands", 0, None),
+        ("a fortyish crowd", 0, None),
+        ("", 0, None),
+    ];
+    for &(text, from, want) in cases {
+        assert_eq!(next_anchor(text, from), want, "{text:?} from {from}");
+    }
+}
+
+#[test]
+fn starts_before_an_anchor() {
+    // text, anchor, where phrases may start (farthest first)
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("killed 38", "38", &["38"]),
+        ("killed more than 38", "38", &["more than 38", "38"]),
+        (
+            "at least some 38",
+            "38",
+            &["at least some 38", "some 38", "38"],
+        ),
+        ("a total of - 38", "38", &["a total of - 38", "38"]),
+        ("over\u{a0}. 38", "38", &["over\u{a0}. 38", "38"]),
+        ("up, to 38", "38", &["38"]),
+        ("well -5", "5", &["well -5", "-5", "5"]),
+        ("x-5", "5", &["5"]),
+        ("US$5", "$", &["US$5", "$5"]),
+        ("aUS$5", "$", &["$5"]),
+    ];
+    for &(text, anchor, want) in cases {
+        let a = text.rfind(anchor).unwrap_or(0);
+        let (starts, n) = candidate_starts(text, a, 0);
+        let got: Vec<&str> = starts[..n].iter().map(|&s| &text[s..]).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
+#[test]
 fn anchor_and_starter_lists_are_sorted() {
-    for list in [ANCHOR_WORDS, STARTER_WORDS, CORE_OPENERS] {
+    type Contains = fn(&[u8]) -> bool;
+    let sets: [(&[&str], Contains); 3] = [
+        (ANCHOR_WORDS, |w| ANCHORS.contains(w)),
+        (STARTER_WORDS, |w| STARTERS.contains(w)),
+        (CORE_OPENERS, |w| OPENERS.contains(w)),
+    ];
+    for (list, contains) in sets {
         assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         for w in list {
-            let set = WordSet::new(list);
-            assert!(set.contains(w.as_bytes()), "{w}");
-            assert!(set.contains(w.to_uppercase().as_bytes()), "{w}");
+            assert!(contains(w.as_bytes()), "{w}");
+            assert!(contains(w.to_uppercase().as_bytes()), "{w}");
         }
     }
     assert!(!ANCHORS.contains(b"the") && !ANCHORS.contains(b"and"));
