@@ -23,6 +23,7 @@ use crate::corpus::{Document, Section};
 use crate::lexicon::{Lexicon, places_related, singular, singular_phrase};
 use crate::quantity::{Kind, Trend};
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -199,29 +200,48 @@ impl Extractor {
         out: &mut Vec<Claim>,
     ) {
         let toks = tokens(text, sent.clone());
-        // Every token lower-cased into one buffer, a space between tokens, so that a
-        // run of words is one slice of it: the words the reading below matches.
-        let mut lowered = String::with_capacity(sent.len() + toks.len());
+        // The words the reading below matches, lower-cased. An ASCII sentence is
+        // lower-cased whole and its tokens are slices of that copy; a run of words
+        // separated by single spaces is then one slice too (`irregular` counts the
+        // other gaps). Otherwise every token is lower-cased into a buffer of its own
+        // with a single space between tokens.
+        let sent_text = &text[sent.clone()];
         let mut bounds = Vec::with_capacity(toks.len());
-        for t in &toks {
-            let w = t.text(text);
-            if !lowered.is_empty() {
-                lowered.push(' ');
+        let mut irregular = Vec::new();
+        let lowered = if sent_text.is_ascii() {
+            let b = text.as_bytes();
+            irregular.reserve(toks.len());
+            let mut bad = 0u32;
+            for (k, t) in toks.iter().enumerate() {
+                bounds.push(t.start - sent.start..t.end - sent.start);
+                irregular.push(bad);
+                if toks
+                    .get(k + 1)
+                    .is_some_and(|n| !(n.start == t.end + 1 && b[t.end] == b' '))
+                {
+                    bad += 1;
+                }
             }
-            let from = lowered.len();
-            if w.is_ascii() {
-                lowered.push_str(w);
-                lowered[from..].make_ascii_lowercase();
-            } else {
-                lowered.push_str(&w.to_lowercase());
+            sent_text.to_ascii_lowercase()
+        } else {
+            let mut lowered = String::with_capacity(sent.len() + toks.len());
+            for t in &toks {
+                if !lowered.is_empty() {
+                    lowered.push(' ');
+                }
+                let from = lowered.len();
+                lowered.push_str(&t.text(text).to_lowercase());
+                bounds.push(from..lowered.len());
             }
-            bounds.push(from..lowered.len());
-        }
+            lowered
+        };
         let low: Vec<&str> = bounds.iter().map(|r| &lowered[r.clone()]).collect();
         let low = low.as_slice();
         let words = Words {
             lowered: &lowered,
             bounds: &bounds,
+            irregular: &irregular,
+            low,
         };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
         let mut ms: Vec<Mention> = qs
@@ -523,8 +543,8 @@ impl Extractor {
             if !acronym && looks_plural(w) && k - start >= 1 {
                 let next_is_noun = k < low.len() && {
                     let two = words.phrase(k - 1, k + 1);
-                    self.lexicon.concept_of_normal_noun(two).is_some()
-                        || self.lexicon.subject_of_normal(two).is_some()
+                    self.lexicon.concept_of_normal_noun(&two).is_some()
+                        || self.lexicon.subject_of_normal(&two).is_some()
                 };
                 if !next_is_noun {
                     break;
@@ -547,16 +567,16 @@ impl Extractor {
                     continue;
                 }
                 let phrase = words.phrase(s, k);
-                if let Some(c) = self.lexicon.concept_of_normal_noun(phrase) {
+                if let Some(c) = self.lexicon.concept_of_normal_noun(&phrase) {
                     m.noun_concept = Some(c.to_string());
-                    m.unit = Some(singular_phrase(phrase).unwrap_or_else(|| phrase.to_string()));
+                    m.unit = Some(singular_phrase(&phrase).unwrap_or_else(|| phrase.to_string()));
                     matched = true;
                 }
-                if let Some(subj) = self.lexicon.subject_of_normal(phrase) {
+                if let Some(subj) = self.lexicon.subject_of_normal(&phrase) {
                     m.subject = Some(subj.to_string());
                     if !matched {
                         m.unit =
-                            Some(singular_phrase(phrase).unwrap_or_else(|| phrase.to_string()));
+                            Some(singular_phrase(&phrase).unwrap_or_else(|| phrase.to_string()));
                     }
                     matched = true;
                 }
@@ -1031,7 +1051,10 @@ impl Extractor {
                 if k + 1 + n > low.len() {
                     continue;
                 }
-                if let Some(p) = self.lexicon.place_of_normal(words.phrase(k + 1, k + 1 + n)) {
+                if let Some(p) = self
+                    .lexicon
+                    .place_of_normal(&words.phrase(k + 1, k + 1 + n))
+                {
                     if !out.iter().any(|o| o == p) {
                         out.push(p.to_string());
                     }
@@ -1653,12 +1676,20 @@ fn dateline_elsewhere(doc: &Document) -> bool {
 struct Words<'a> {
     lowered: &'a str,
     bounds: &'a [Range<usize>],
+    /// Per token, how many gaps before it are not one space (empty: none are).
+    irregular: &'a [u32],
+    low: &'a [&'a str],
 }
 
 impl Words<'_> {
     /// Tokens `a..b` joined by single spaces (`b > a`).
-    fn phrase(&self, a: usize, b: usize) -> &str {
-        &self.lowered[self.bounds[a].start..self.bounds[b - 1].end]
+    fn phrase(&self, a: usize, b: usize) -> Cow<'_, str> {
+        let regular = self.irregular.is_empty() || self.irregular[b - 1] == self.irregular[a];
+        if regular {
+            Cow::Borrowed(&self.lowered[self.bounds[a].start..self.bounds[b - 1].end])
+        } else {
+            Cow::Owned(self.low[a..b].join(" "))
+        }
     }
 }
 
@@ -1857,6 +1888,32 @@ mod tests {
         Option<&'static str>,
         Frame,
     );
+
+    #[test]
+    fn words_read_the_same_whatever_the_spacing() {
+        // Runs of words are looked up as single-spaced phrases, whether the text
+        // separates them by one space, several, a line break or a tab, and in ASCII
+        // or not.
+        let ex = extractor();
+        let read = |text: &str| {
+            ex.extract(&doc(text))
+                .into_iter()
+                .map(|c| (c.value, c.unit, c.concept, c.subject, c.place, c.frame))
+                .collect::<Vec<_>>()
+        };
+        let plain = read("Air strikes killed 12 civilians near Khan Sheikhoun on Tuesday.");
+        assert_eq!(plain[0].1.as_deref(), Some("civilian"));
+        for text in [
+            "Air strikes killed 12 civilians near Khan  Sheikhoun on Tuesday.",
+            "Air strikes killed 12 civilians near Khan\tSheikhoun on Tuesday.",
+            "Air strikes  killed 12   civilians near Khan Sheikhoun on Tuesday.",
+            "Air strikes killed 12 civilians near Khan Sheikhoun on Tuesday \u{2014}.",
+        ] {
+            assert_eq!(read(text), plain, "{text:?}");
+        }
+        // The place was read: Khan Sheikhoun is not in Aleppo, the document's place.
+        assert_eq!(plain[0].5, Frame::Other);
+    }
 
     #[test]
     fn frame_words_pass_the_filter() {
