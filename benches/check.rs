@@ -18,6 +18,10 @@ use recount::rules::RuleSet;
 use std::time::Instant;
 use synth::{generate, rules};
 
+// The allocator the `recount` binary runs with, so that figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let n = std::env::args()
         .skip(1)

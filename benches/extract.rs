@@ -10,6 +10,10 @@ use recount::extract::Extractor;
 use std::path::PathBuf;
 use std::time::Instant;
 
+// The allocator the `recount` binary runs with, so that figures match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::var_os("RECOUNT_BENCH_CORPUS")
         .map(PathBuf::from)

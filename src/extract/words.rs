@@ -424,3 +424,30 @@ pub fn is_war_noun(w: &str) -> bool {
         "war" | "conflict" | "uprising" | "revolution" | "crisis" | "insurgency"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs() {
+        for w in [
+            "said", "says", "reported", "told", "put", "putting", "tallied", "recorded",
+        ] {
+            assert!(is_reporting_verb(w), "{w}");
+        }
+        for w in [
+            "Said",
+            "SAID",
+            "sai",
+            "saidx",
+            "",
+            "the",
+            "report",
+            "putt",
+            "sa\u{ef}d",
+        ] {
+            assert!(!is_reporting_verb(w), "{w:?}");
+        }
+    }
+}
