@@ -4,6 +4,8 @@
 
 use super::{Document, Loaded, Origin, Problem};
 use crate::date::{DateOrder, implied_order, numeric_fields, parse_date};
+use std::borrow::Cow;
+use std::collections::VecDeque;
 
 /// Column names the user gave (`--text-column` and friends); `None` means "find it by
 /// its common names". Names match case-insensitively.
@@ -32,7 +34,7 @@ pub(super) enum Field {
     Url,
 }
 
-const FIELDS: [Field; 8] = [
+pub(super) const FIELDS: [Field; 8] = [
     Field::Text,
     Field::Source,
     Field::Date,
@@ -205,21 +207,22 @@ fn list(headers: &[String]) -> String {
         .join(", ")
 }
 
-/// The values of one row, by field.
+/// The values of one row, by field, borrowed from the row where they can be: only the
+/// values a document keeps are copied out.
 #[derive(Debug, Default)]
-pub(super) struct RowFields {
-    pub text: Option<String>,
-    pub source: Option<String>,
-    pub date: Option<String>,
-    pub place: Option<String>,
-    pub title: Option<String>,
-    pub id: Option<String>,
-    pub event: Option<String>,
-    pub url: Option<String>,
+pub(super) struct RowFields<'a> {
+    pub text: Option<Cow<'a, str>>,
+    pub source: Option<Cow<'a, str>>,
+    pub date: Option<Cow<'a, str>>,
+    pub place: Option<Cow<'a, str>>,
+    pub title: Option<Cow<'a, str>>,
+    pub id: Option<Cow<'a, str>>,
+    pub event: Option<Cow<'a, str>>,
+    pub url: Option<Cow<'a, str>>,
 }
 
-impl RowFields {
-    pub fn set(&mut self, f: Field, value: String) {
+impl<'a> RowFields<'a> {
+    pub fn set(&mut self, f: Field, value: Cow<'a, str>) {
         let slot = match f {
             Field::Text => &mut self.text,
             Field::Source => &mut self.source,
@@ -234,7 +237,10 @@ impl RowFields {
     }
 
     /// Fill the fields from a row through `get(column index)`.
-    pub fn from_row(cols: &Columns, mut get: impl FnMut(usize) -> Option<String>) -> RowFields {
+    pub fn from_row(
+        cols: &Columns,
+        mut get: impl FnMut(usize) -> Option<Cow<'a, str>>,
+    ) -> RowFields<'a> {
         let mut row = RowFields::default();
         for f in FIELDS {
             if let Some(v) = cols.get(f).and_then(&mut get) {
@@ -257,11 +263,11 @@ pub(super) struct RowAt<'a> {
 /// Build the document of one row, as [`row_document`] does, and queue it with its
 /// problems; `invalid_utf8` adds the warning that the row was decoded lossily.
 pub(super) fn queue_row(
-    fields: RowFields,
+    fields: RowFields<'_>,
     at: &RowAt<'_>,
     order: Option<DateOrder>,
     invalid_utf8: bool,
-    pending: &mut std::collections::VecDeque<Loaded>,
+    pending: &mut VecDeque<Loaded>,
 ) {
     let warnings = if invalid_utf8 {
         vec![format!(
@@ -271,38 +277,37 @@ pub(super) fn queue_row(
     } else {
         Vec::new()
     };
-    let mut out = Vec::new();
-    row_document(fields, at, order, warnings, &mut out);
-    pending.extend(out);
+    row_document(fields, at, order, warnings, pending);
 }
 
 /// Build the document of one row; problems met go to `out` first. A row with no text
 /// is an error and yields no document.
 pub(super) fn row_document(
-    fields: RowFields,
+    fields: RowFields<'_>,
     at: &RowAt<'_>,
     order: Option<DateOrder>,
     mut warnings: Vec<String>,
-    out: &mut Vec<Loaded>,
+    out: &mut VecDeque<Loaded>,
 ) {
-    let text = fields.text.unwrap_or_default();
     for w in &warnings {
-        out.push(Loaded::Problem(Problem::warning(at.path, Some(at.line), w)));
+        out.push_back(Loaded::Problem(Problem::warning(at.path, Some(at.line), w)));
     }
-    if text.trim().is_empty() {
-        out.push(Loaded::Problem(Problem::error(
+    let text = fields.text.unwrap_or_default();
+    if trim(&text).is_empty() {
+        out.push_back(Loaded::Problem(Problem::error(
             at.path,
             Some(at.line),
             format!("row {} has no text; skipped", at.row),
         )));
         return;
     }
-    let date = match clean(fields.date) {
-        Some(raw) => match parse_date(&raw, order) {
+    let raw_date = fields.date.as_deref().map(trim).filter(|d| !d.is_empty());
+    let date = match raw_date {
+        Some(raw) => match parse_date(raw, order) {
             Some(d) => Some(d),
             None => {
                 let msg = format!("row {}: cannot read the date '{raw}'", at.row);
-                out.push(Loaded::Problem(Problem::warning(
+                out.push_back(Loaded::Problem(Problem::warning(
                     at.path,
                     Some(at.line),
                     &msg,
@@ -318,7 +323,7 @@ pub(super) fn row_document(
         .or_else(|| url.clone())
         .unwrap_or_else(|| format!("{}#{}", at.path, at.row));
     let title = clean(fields.title);
-    out.push(Loaded::Document(Document {
+    out.push_back(Loaded::Document(Document {
         id,
         source: clean(fields.source),
         date,
@@ -333,7 +338,7 @@ pub(super) fn row_document(
             body_line: 1,
         },
         title,
-        text,
+        text: text.into_owned(),
         url,
         ignore: Vec::new(),
         warnings,
@@ -341,15 +346,25 @@ pub(super) fn row_document(
 }
 
 /// Trimmed metadata value, `None` when empty.
-fn clean(v: Option<String>) -> Option<String> {
+fn clean(v: Option<Cow<'_, str>>) -> Option<String> {
     let v = v?;
-    let t = v.trim();
+    let t = trim(&v);
     if t.is_empty() {
         None
     } else if t.len() == v.len() {
-        Some(v)
+        Some(v.into_owned())
     } else {
         Some(t.to_string())
+    }
+}
+
+/// `s.trim()`, skipping its Unicode look-ups when `s` starts and ends with a visible
+/// ASCII character, as most values do.
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 
@@ -508,13 +523,31 @@ mod tests {
     }
 
     #[test]
+    fn trims_as_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta b\n",
+            "\u{a0}x",
+            "x\u{2003}",
+            "\u{e9}",
+            "é x é",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
     fn builds_row_documents() {
         let at = RowAt {
             path: "c.csv",
             row: 3,
             line: 4,
         };
-        let mut out = Vec::new();
+        let mut out = VecDeque::new();
         let fields = RowFields {
             text: Some(" Body text. ".into()),
             source: Some("  nna ".into()),
@@ -524,6 +557,7 @@ mod tests {
             ..RowFields::default()
         };
         row_document(fields, &at, Some(DateOrder::Dmy), Vec::new(), &mut out);
+        let out = Vec::from(out);
         let [Loaded::Document(d)] = out.as_slice() else {
             panic!("{out:?}")
         };
@@ -534,7 +568,7 @@ mod tests {
         assert_eq!(d.place, None);
         assert_eq!((d.origin.row, d.origin.title_line), (Some(3), Some(1)));
 
-        let mut out = Vec::new();
+        let mut out = VecDeque::new();
         let fields = RowFields {
             text: Some("x".into()),
             date: Some("soon".into()),
@@ -542,6 +576,7 @@ mod tests {
             ..RowFields::default()
         };
         row_document(fields, &at, None, Vec::new(), &mut out);
+        let out = Vec::from(out);
         let [Loaded::Problem(p), Loaded::Document(d)] = out.as_slice() else {
             panic!("{out:?}")
         };
@@ -552,12 +587,13 @@ mod tests {
             vec!["row 3: cannot read the date 'soon'".to_string()]
         );
 
-        let mut out = Vec::new();
+        let mut out = VecDeque::new();
         let fields = RowFields {
             text: Some("  \n".into()),
             ..RowFields::default()
         };
         row_document(fields, &at, None, Vec::new(), &mut out);
+        let out = Vec::from(out);
         let [Loaded::Problem(p)] = out.as_slice() else {
             panic!("{out:?}")
         };
