@@ -1,6 +1,7 @@
 //! Byte-level reading shared by the loaders: byte-order marks, UTF-16, binary files,
 //! lossy UTF-8, and finding the bytes that end a field.
 
+use super::Problem;
 use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
@@ -14,6 +15,21 @@ pub(super) struct Opened {
     pub reader: Box<dyn BufRead + Send>,
     /// Set when UTF-16 input held invalid sequences that were replaced by U+FFFD.
     pub utf16_replaced: Option<Arc<AtomicBool>>,
+}
+
+/// The warning a file's reader gives at its end when invalid UTF-16 sequences were
+/// replaced while it was read.
+pub(super) fn utf16_warning(path: &str, replaced: &Option<Arc<AtomicBool>>) -> Option<Problem> {
+    replaced
+        .as_ref()
+        .is_some_and(|f| f.load(Ordering::Relaxed))
+        .then(|| {
+            Problem::warning(
+                path,
+                None,
+                "invalid UTF-16 sequences were replaced with U+FFFD",
+            )
+        })
 }
 
 pub(super) enum OpenError {

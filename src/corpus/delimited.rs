@@ -17,7 +17,7 @@ use std::collections::VecDeque;
 use std::io::{self, BufRead};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 /// One record: its fields' bytes end to end, and where each field ends.
 #[derive(Debug, Default)]
@@ -373,16 +373,8 @@ impl DelimitedRows {
             }
             Ok(false) => {
                 self.done = true;
-                if self
-                    .utf16_replaced
-                    .as_ref()
-                    .is_some_and(|f| f.load(Ordering::Relaxed))
-                {
-                    self.pending.push_back(Loaded::Problem(Problem::warning(
-                        &self.path,
-                        None,
-                        "invalid UTF-16 sequences were replaced with U+FFFD",
-                    )));
+                if let Some(w) = decode::utf16_warning(&self.path, &self.utf16_replaced) {
+                    self.pending.push_back(Loaded::Problem(w));
                 }
                 if self.row == 0 {
                     self.pending.push_back(Loaded::Problem(Problem::error(

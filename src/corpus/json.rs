@@ -29,7 +29,7 @@ use std::fmt;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum JsonKind {
@@ -924,16 +924,8 @@ impl Rows {
     /// The end of the file.
     fn end(&mut self) {
         self.done = true;
-        if self
-            .utf16_replaced
-            .as_ref()
-            .is_some_and(|f| f.load(Ordering::Relaxed))
-        {
-            self.pending.push_back(Loaded::Problem(Problem::warning(
-                &self.path,
-                None,
-                "invalid UTF-16 sequences were replaced with U+FFFD",
-            )));
+        if let Some(w) = decode::utf16_warning(&self.path, &self.utf16_replaced) {
+            self.pending.push_back(Loaded::Problem(w));
         }
         if self.row == 0 {
             self.error(None, "no rows; skipped".to_string());
