@@ -280,8 +280,10 @@ fn have(program: &str, arg: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Run `recount ARGS`, optionally pinned to the first CPU, counting its output lines.
-fn run(args: &[&str], pin: bool) -> Result<Measured> {
+/// Run `recount ARGS`, optionally pinned to the first CPU. Its output goes to
+/// /dev/null, or, with `count`, through a pipe to this process, which counts its lines
+/// (reading the pipe costs the run time: counting runs are not the timed ones).
+fn run(args: &[&str], pin: bool, count: bool) -> Result<Measured> {
     let recount = env!("CARGO_BIN_EXE_recount");
     let time = Path::new("/usr/bin/time");
     let mut argv: Vec<String> = Vec::new();
@@ -296,7 +298,7 @@ fn run(args: &[&str], pin: bool) -> Result<Measured> {
     let start = Instant::now();
     let mut child = Command::new(&argv[0])
         .args(&argv[1..])
-        .stdout(Stdio::piped())
+        .stdout(if count { Stdio::piped() } else { Stdio::null() })
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("{}: {e}", argv[0]))?;
@@ -403,23 +405,29 @@ fn series(full: bool) -> Result<()> {
 
     // Corpora: extract on one core and on all, then check where it fits.
     let mut rss_per_claim = 0.0;
+    let mut claims_per_copy = 0u64;
     for &k in &copies {
         let file = dir.join(format!("fakes-x{k}.jsonl"));
         let bytes = write_corpus(k, &file)?;
         let path = file.to_string_lossy().to_string();
-        let mut claims_found = 0;
+        // Every copy holds the same claims: count them once, untimed.
+        if claims_per_copy == 0 {
+            let m = run(&["extract", &path, "--format", "jsonl"], false, true)?;
+            claims_per_copy = m.lines / k.max(1);
+        }
+        let claims_found = claims_per_copy * k;
         for (series, threads, pin) in [("extract-1", 1, true), ("extract-all", cores, false)] {
             let jobs = threads.to_string();
             let m = run(
                 &["extract", &path, "--format", "jsonl", "--jobs", &jobs],
                 pin,
+                false,
             )?;
-            claims_found = m.lines;
             let r = Result_ {
                 series: series.into(),
                 size: k,
                 input_bytes: bytes,
-                claims: m.lines,
+                claims: claims_found,
                 threads,
                 seconds: m.seconds,
                 cpu_seconds: m.cpu_seconds,
@@ -434,7 +442,7 @@ fn series(full: bool) -> Result<()> {
                 &format!("check of {k} copies"),
             )
         {
-            let m = run(&["check", &path, "--format", "jsonl"], false)?;
+            let m = run(&["check", &path, "--format", "jsonl"], false, false)?;
             rss_per_claim = m.rss_mb / claims_found.max(1) as f64;
             let r = Result_ {
                 series: "check-corpus".into(),
@@ -461,7 +469,11 @@ fn series(full: bool) -> Result<()> {
         let file = dir.join(format!("claims-{n}.jsonl"));
         let bytes = write_claims(n, &file)?;
         let path = file.to_string_lossy().to_string();
-        let m = run(&["check", "--claims", &path, "--format", "jsonl"], false);
+        let m = run(
+            &["check", "--claims", &path, "--format", "jsonl"],
+            false,
+            false,
+        );
         let _ = std::fs::remove_file(&file);
         let m = m?;
         rss_per_claim = m.rss_mb / n.max(1) as f64;

@@ -143,7 +143,8 @@ pub struct Out {
 impl Out {
     pub fn new() -> Self {
         Out {
-            inner: io::BufWriter::new(io::stdout().lock()),
+            // Large writes: JSON Lines of a big corpus run to gigabytes.
+            inner: io::BufWriter::with_capacity(1 << 18, io::stdout().lock()),
             closed: false,
         }
     }
