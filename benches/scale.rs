@@ -263,6 +263,41 @@ fn parse_results(text: &str) -> Result<Vec<Result_>> {
 
 /// What one process took: wall time here, CPU time and peak RSS from
 /// `/usr/bin/time -v` (zero when it is missing).
+/// Note one run's figures: print them as a row of the table and keep them.
+fn record(
+    rows: &mut Vec<Result_>,
+    series: &str,
+    size: u64,
+    input_bytes: u64,
+    claims: u64,
+    threads: usize,
+    m: &Measured,
+) {
+    let r = Result_ {
+        series: series.into(),
+        size,
+        input_bytes,
+        claims,
+        threads,
+        seconds: m.seconds,
+        cpu_seconds: m.cpu_seconds,
+        rss_mb: m.rss_mb,
+    };
+    println!(
+        "{:<13} {:>8} {:>10.1} {:>10} {:>4} {:>9.2} {:>9.2} {:>9.1} {:>9.0}",
+        r.series,
+        r.size,
+        r.input_bytes as f64 / 1e6,
+        r.claims,
+        r.threads,
+        r.seconds,
+        r.cpu_seconds,
+        r.mb_per_s(),
+        r.rss_mb
+    );
+    rows.push(r);
+}
+
 struct Measured {
     seconds: f64,
     cpu_seconds: f64,
@@ -388,20 +423,6 @@ fn series(full: bool) -> Result<()> {
         "{:<13} {:>8} {:>10} {:>10} {:>4} {:>9} {:>9} {:>9} {:>9}",
         "run", "size", "input MB", "claims", "thr", "seconds", "CPU s", "MB/s", "RSS MB"
     );
-    let show = |r: &Result_| {
-        println!(
-            "{:<13} {:>8} {:>10.1} {:>10} {:>4} {:>9.2} {:>9.2} {:>9.1} {:>9.0}",
-            r.series,
-            r.size,
-            r.input_bytes as f64 / 1e6,
-            r.claims,
-            r.threads,
-            r.seconds,
-            r.cpu_seconds,
-            r.mb_per_s(),
-            r.rss_mb
-        );
-    };
 
     // Corpora: extract on one core and on all, then check where it fits.
     let mut rss_per_claim = 0.0;
@@ -423,18 +444,7 @@ fn series(full: bool) -> Result<()> {
                 pin,
                 false,
             )?;
-            let r = Result_ {
-                series: series.into(),
-                size: k,
-                input_bytes: bytes,
-                claims: claims_found,
-                threads,
-                seconds: m.seconds,
-                cpu_seconds: m.cpu_seconds,
-                rss_mb: m.rss_mb,
-            };
-            show(&r);
-            rows.push(r);
+            record(&mut rows, series, k, bytes, claims_found, threads, &m);
         }
         if checked.contains(&k)
             && fits(
@@ -444,18 +454,7 @@ fn series(full: bool) -> Result<()> {
         {
             let m = run(&["check", &path, "--format", "jsonl"], false, false)?;
             rss_per_claim = m.rss_mb / claims_found.max(1) as f64;
-            let r = Result_ {
-                series: "check-corpus".into(),
-                size: k,
-                input_bytes: bytes,
-                claims: claims_found,
-                threads: cores,
-                seconds: m.seconds,
-                cpu_seconds: m.cpu_seconds,
-                rss_mb: m.rss_mb,
-            };
-            show(&r);
-            rows.push(r);
+            record(&mut rows, "check-corpus", k, bytes, claims_found, cores, &m);
         }
         let _ = std::fs::remove_file(&file);
     }
@@ -477,18 +476,7 @@ fn series(full: bool) -> Result<()> {
         let _ = std::fs::remove_file(&file);
         let m = m?;
         rss_per_claim = m.rss_mb / n.max(1) as f64;
-        let r = Result_ {
-            series: "check-claims".into(),
-            size: n,
-            input_bytes: bytes,
-            claims: n,
-            threads: cores,
-            seconds: m.seconds,
-            cpu_seconds: m.cpu_seconds,
-            rss_mb: m.rss_mb,
-        };
-        show(&r);
-        rows.push(r);
+        record(&mut rows, "check-claims", n, bytes, n, cores, &m);
     }
 
     let mut tsv = String::from(HEADER);
