@@ -1487,7 +1487,7 @@ fn sentence_frame(low: &[&str], doc_date: Option<Date>) -> SentenceInfo {
         }
         if let Some(doc) = doc_date {
             // "January 27", "27 January", "January 2014", "in 2013"
-            if let Some(m) = month_of_lower(w) {
+            if let Some(m) = crate::date::month_number(w) {
                 let day_after = word(k + 1)
                     .parse::<i8>()
                     .ok()
@@ -1704,25 +1704,6 @@ fn looks_plural(w: &str) -> bool {
         && !w.ends_with("\u{2019}s"))
 }
 
-/// [`crate::date::month_number`] for a word already in lower case, by one match.
-fn month_of_lower(w: &str) -> Option<u8> {
-    Some(match w.strip_suffix('.').unwrap_or(w) {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
-}
-
 fn is_year(w: &str) -> bool {
     w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
 }
@@ -1887,21 +1868,6 @@ mod tests {
             "-",
         ] {
             assert!(!frame_word(w), "{w:?}");
-        }
-    }
-
-    #[test]
-    fn month_of_lower_reads_as_month_number() {
-        #[rustfmt::skip]
-        let words = [
-            "january", "jan", "jan.", "february", "feb", "march", "mar", "april", "apr", "may",
-            "june", "jun", "july", "jul", "august", "aug", "september", "sept", "sept.", "sep",
-            "october", "oct", "november", "nov", "december", "dec", "ja", "janu", "marc",
-            "mays", "augusts", "decembers", "the", "and", "", ".", "septembe", "octobers",
-            "2017", "m", "decem",
-        ];
-        for w in words {
-            assert_eq!(month_of_lower(w), crate::date::month_number(w), "{w:?}");
         }
     }
 
