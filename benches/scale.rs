@@ -17,7 +17,7 @@
 //! dates of their own so that copies do not report one another's events; `extract` of
 //! each on one core (`--jobs 1`, pinned with `taskset` where there is one) and on all
 //! cores; `check` of each corpus whose claims fit in memory (`RECOUNT_SCALE_CHECK`,
-//! default 10 and 100 copies); and `check --claims` over 10^5, 10^6 and 10^7 synthetic
+//! default 10, 100 and 1000 copies); and `check --claims` over 10^5, 10^6 and 10^7 synthetic
 //! claims (`RECOUNT_SCALE_CLAIMS`). A run is skipped, with a note, when the memory it
 //! would need (estimated from the run before) exceeds what the machine has available.
 //!
@@ -407,7 +407,7 @@ fn series(full: bool) -> Result<()> {
     let (copies, checked, claims) = if full {
         (
             list("RECOUNT_SCALE_COPIES", "10,100,1000")?,
-            list("RECOUNT_SCALE_CHECK", "10,100")?,
+            list("RECOUNT_SCALE_CHECK", "10,100,1000")?,
             list("RECOUNT_SCALE_CLAIMS", "100000,1000000,10000000")?,
         )
     } else {

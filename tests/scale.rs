@@ -214,3 +214,62 @@ fn checking_claims_of_fa_kes_shards_finds_what_a_direct_check_finds() {
     let whole = corpus.to_str().expect("a UTF-8 path");
     assert_reduce_matches(&shards, &[whole]);
 }
+
+#[test]
+fn a_document_whose_claims_come_apart_is_named() {
+    let lines = run(&["extract", "examples", "--format", "jsonl"]);
+    assert_eq!(code(&lines), 0);
+    let text = stdout(&lines);
+    let all: Vec<&str> = text.lines().collect();
+    // The first document's first claim moved to the end: its claims come in two runs.
+    let first_doc = |l: &str| {
+        let v: serde_json::Value = serde_json::from_str(l).expect("a claim");
+        v["doc"].as_str().expect("a doc").to_string()
+    };
+    let doc = first_doc(all[0]);
+    assert!(all.len() > 3 && first_doc(all[1]) == doc, "{doc}");
+    let mut moved: Vec<&str> = all[1..].to_vec();
+    moved.push(all[0]);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let p = dir.path().join("moved.jsonl");
+    std::fs::write(&p, moved.join("\n") + "\n").expect("written");
+    let o = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--claims",
+        p.to_str().expect("UTF-8"),
+    ]);
+    assert!(matches!(code(&o), 0 | 1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains(&format!(
+            "{}:{}: the claims of document `{doc}` resume here",
+            p.display(),
+            moved.len()
+        )),
+        "{e}"
+    );
+    // Kept together, there is no warning.
+    let together = run(&["check", "--format", "jsonl", "--claims", "-"]);
+    assert!(!stderr(&together).contains("resume here"));
+}
+
+/// Claims are read back from their place in the claims file for the findings'
+/// evidence: leading blank lines (more than one read buffer), CRLF line ends and
+/// blank lines between claims keep those places right.
+#[test]
+fn claims_come_back_from_their_place_in_the_file() {
+    let lines = run(&["extract", "examples", "--format", "jsonl"]);
+    assert_eq!(code(&lines), 0);
+    let mut text = "\n".repeat(70_000);
+    text.push_str("  \r\n");
+    for l in stdout(&lines).lines() {
+        text.push_str(l);
+        text.push_str("\r\n\r\n");
+    }
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let p = dir.path().join("spaced.jsonl");
+    std::fs::write(&p, text).expect("written");
+    assert_reduce_matches(&[p], &["examples"]);
+}

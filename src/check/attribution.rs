@@ -54,7 +54,8 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         if fa.doc == fb.doc || (fa.source != 0 && fa.source == fb.source) {
             return false;
         }
-        let raw = ctx.claim(p.earlier).attribution.as_deref().unwrap_or("");
+        let earlier = ctx.claim(p.earlier);
+        let raw = earlier.attribution.as_deref().unwrap_or("");
         let who = if attribution_key(raw) == SOHR {
             "the Syrian Observatory for Human Rights"
         } else {

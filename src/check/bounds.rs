@@ -44,7 +44,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         if apart(iv, allowed, rule.tolerance) {
             let reason = format!(
                 "{}, outside the allowed {}{}",
-                means(ctx.claim(i)),
+                means(&ctx.claim(i)),
                 allowed.describe(),
                 margin(rule.tolerance)
             );

@@ -6,6 +6,7 @@ use crate::corpus::Section;
 use crate::quantity::{Interval, Kind};
 use crate::rules::{Rule, Tolerance};
 use jiff::civil::Date;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -23,15 +24,29 @@ pub(crate) struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Names {
             map: FastMap::default(),
             names: vec![""],
         }
     }
 
+    /// Names given their ids: `list[k]` has id `k + 1`.
+    pub(crate) fn from_list(list: Vec<&'a str>) -> Self {
+        let mut names = Vec::with_capacity(list.len() + 1);
+        names.push("");
+        names.extend(list);
+        let map = names
+            .iter()
+            .enumerate()
+            .skip(1)
+            .map(|(k, &s)| (s, k as u32))
+            .collect();
+        Names { map, names }
+    }
+
     /// The id of a name; an absent or blank name is 0.
-    fn id(&mut self, s: Option<&'a str>) -> u32 {
+    pub(crate) fn id(&mut self, s: Option<&'a str>) -> u32 {
         match s {
             Some(s) if !s.trim().is_empty() => {
                 let names = &mut self.names;
@@ -58,20 +73,38 @@ impl<'a> Names<'a> {
 }
 
 /// Derived strings (normalised attributions, tally anchors) as small ids; 0 is none.
-struct Owned {
+#[derive(Default)]
+pub(crate) struct Owned {
     map: FastMap<String, u32>,
 }
 
 impl Owned {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Owned {
             map: FastMap::default(),
         }
     }
 
-    fn id(&mut self, s: String) -> u32 {
+    pub(crate) fn id(&mut self, s: String) -> u32 {
         let next = self.map.len() as u32 + 1;
         *self.map.entry(s).or_insert(next)
+    }
+
+    /// The id of a string not yet owned: copied only when it is new.
+    pub(crate) fn id_of(&mut self, s: &str) -> u32 {
+        match self.map.get(s) {
+            Some(&id) => id,
+            None => self.id(s.to_string()),
+        }
+    }
+
+    /// The strings in id order (id `k + 1` at `k`).
+    pub(crate) fn list(&self) -> Vec<&str> {
+        let mut v = vec![""; self.map.len()];
+        for (s, &id) in &self.map {
+            v[id as usize - 1] = s.as_str();
+        }
+        v
     }
 }
 
@@ -187,10 +220,18 @@ impl Info {
     }
 }
 
+/// Where a context finds its claims in full (for findings' evidence).
+pub(crate) enum Source<'a> {
+    /// In memory.
+    Refs(Vec<&'a Claim>),
+    /// Read back on demand (from a spill file): `None` when it cannot be.
+    Fetch(&'a (dyn Fn(u32) -> Option<Claim> + Sync)),
+}
+
 /// The claims of a batch indexed for the checks; built once by [`crate::check::run`]
 /// and shared by every rule.
 pub struct Context<'a> {
-    pub(crate) claims: &'a [Claim],
+    claims: Source<'a>,
     pub(crate) info: Vec<Info>,
     /// Claim indices ordered by document, section, offset.
     pub(crate) order: Vec<u32>,
@@ -211,6 +252,11 @@ fn bound(v: Option<f64>, unbounded: f64) -> f64 {
 
 impl<'a> Context<'a> {
     pub fn new(claims: &'a [Claim]) -> Context<'a> {
+        Context::of(claims.iter().collect())
+    }
+
+    /// The context of claims gathered from anywhere.
+    pub(crate) fn of(claims: Vec<&'a Claim>) -> Context<'a> {
         let mut docs = Names::new();
         let mut concepts = Names::new();
         let mut subjects = Names::new();
@@ -222,15 +268,17 @@ impl<'a> Context<'a> {
         let mut anchors = Owned::new();
         let mut groups: FastMap<(u32, &'a str), u32> = FastMap::default();
         let mut info = Vec::with_capacity(claims.len());
-        // The one pass over every sentence, on every thread.
-        let incident: Vec<u8> = {
+        // The one pass over every sentence, on every thread when there are many.
+        let incident: Vec<u8> = if claims.len() < 4096 {
+            claims.iter().map(|c| incident_kinds(&c.sentence)).collect()
+        } else {
             use rayon::prelude::*;
             claims
                 .par_iter()
                 .map(|c| incident_kinds(&c.sentence))
                 .collect()
         };
-        for (c, &incident) in claims.iter().zip(&incident) {
+        for (&c, &incident) in claims.iter().zip(&incident) {
             let doc = docs.id(Some(c.doc.as_str()));
             let attr = match c.attribution.as_deref() {
                 Some(a) if !a.trim().is_empty() => match raw_attrs.get(a) {
@@ -356,11 +404,32 @@ impl<'a> Context<'a> {
         }
 
         Context {
-            claims,
+            claims: Source::Refs(claims),
             info,
             order,
             docs: doc_ranges,
             by_id,
+            concepts,
+            subjects,
+        }
+    }
+
+    /// A context put together by the reduce ([`crate::check::Reducer`]): claims
+    /// already indexed, ranked and grouped by document; no ids to [`Context::find`].
+    pub(crate) fn assembled(
+        claims: Source<'a>,
+        info: Vec<Info>,
+        order: Vec<u32>,
+        docs: Vec<Range<usize>>,
+        concepts: Names<'a>,
+        subjects: Names<'a>,
+    ) -> Context<'a> {
+        Context {
+            claims,
+            info,
+            order,
+            docs,
+            by_id: FastMap::default(),
             concepts,
             subjects,
         }
@@ -371,8 +440,13 @@ impl<'a> Context<'a> {
         self.by_id.get(id).copied()
     }
 
-    pub(crate) fn claim(&self, i: u32) -> &'a Claim {
-        &self.claims[i as usize]
+    /// A claim in full. One that cannot be read back comes as a claim with only its
+    /// id ("unreadable #N"); the reader of the spill reports the error.
+    pub(crate) fn claim(&self, i: u32) -> Cow<'a, Claim> {
+        match &self.claims {
+            Source::Refs(v) => Cow::Borrowed(v[i as usize]),
+            Source::Fetch(f) => Cow::Owned(f(i).unwrap_or_else(|| unreadable(i))),
+        }
     }
 
     pub(crate) fn info(&self, i: u32) -> &Info {
@@ -381,6 +455,44 @@ impl<'a> Context<'a> {
 
     pub(crate) fn subject_name(&self, i: u32) -> &'a str {
         self.subjects.name(self.info(i).subject)
+    }
+}
+
+/// The stand-in for a claim that could not be read back.
+fn unreadable(i: u32) -> Claim {
+    Claim {
+        id: format!("unreadable #{i}"),
+        doc: String::new(),
+        section: Section::Body,
+        start: 0,
+        end: 0,
+        line: 0,
+        column: 0,
+        text: String::new(),
+        quantity: String::new(),
+        value: f64::NAN,
+        low: None,
+        high: None,
+        qualifier: crate::quantity::Qualifier::Exact,
+        kind: Kind::Count,
+        unit: None,
+        noun: None,
+        concept: None,
+        subject: None,
+        predicate: None,
+        trend: None,
+        part_of: None,
+        group: None,
+        attribution: None,
+        date: None,
+        place: None,
+        source: None,
+        event: None,
+        doc_date: None,
+        frame: Frame::Incident,
+        additional: false,
+        partial: false,
+        sentence: String::new(),
     }
 }
 

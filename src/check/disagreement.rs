@@ -110,11 +110,11 @@ pub(crate) fn pair_finding(rule: &Rule, ctx: &Context, p: &Pair<'_>, lead: &str)
     let mut reason = if revision {
         format!(
             "{lead}{}; {}: a later report gives a higher figure: likely a revision",
-            means(ca),
-            means(cb)
+            means(&ca),
+            means(&cb)
         )
     } else {
-        format!("{lead}{}", cannot_both(ca, cb, rule.tolerance))
+        format!("{lead}{}", cannot_both(&ca, &cb, rule.tolerance))
     };
     let others = |rest: &[u32], other: &Info| -> Vec<u32> {
         let mut v: Vec<u32> = rest

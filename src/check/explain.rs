@@ -6,6 +6,7 @@ use super::{Finding, FindingClaim};
 use crate::claim::Claim;
 use crate::quantity::{Interval, fmt_num};
 use crate::rules::{Rule, Severity, Tolerance, template};
+use std::borrow::Cow;
 
 /// What a check hands over to become a [`Finding`].
 pub(crate) struct Draft {
@@ -18,7 +19,8 @@ pub(crate) struct Draft {
 }
 
 pub(crate) fn finding(rule: &Rule, ctx: &Context, d: Draft) -> Finding {
-    let claims: Vec<&Claim> = d.claims.iter().map(|&(i, _)| ctx.claim(i)).collect();
+    let full: Vec<Cow<Claim>> = d.claims.iter().map(|&(i, _)| ctx.claim(i)).collect();
+    let claims: Vec<&Claim> = full.iter().map(|c| c.as_ref()).collect();
     let event = event_key(&claims);
     let (a, b) = (claims.first().copied(), claims.get(1).copied());
     let message = template::render(&rule.message, |f| {
@@ -34,7 +36,8 @@ pub(crate) fn finding(rule: &Rule, ctx: &Context, d: Draft) -> Finding {
         claims: d
             .claims
             .iter()
-            .map(|&(i, role)| FindingClaim::new(ctx.claim(i), role))
+            .zip(&claims)
+            .map(|(&(_, role), c)| FindingClaim::new(c, role))
             .collect(),
     }
 }

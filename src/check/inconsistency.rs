@@ -84,7 +84,7 @@ fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
         let body: Vec<u32> = bodies
             .iter()
             .copied()
-            .filter(|&b| !repeats_title(ct, ctx.claim(b)))
+            .filter(|&b| !repeats_title(&ct, &ctx.claim(b)))
             .collect();
         if body
             .iter()
@@ -103,8 +103,8 @@ fn check_run(rule: &Rule, ctx: &Context, run: &[u32], out: &mut Vec<Finding>) {
         };
         let reason = format!(
             "the title's {}; the body's {}: they cannot both be true{}",
-            means(ct),
-            means(ctx.claim(voice)),
+            means(&ct),
+            means(&ctx.claim(voice)),
             margin(tol)
         );
         out.push(pair(rule, ctx, t, voice, reason));

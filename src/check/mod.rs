@@ -51,6 +51,7 @@ mod disagreement;
 mod explain;
 mod inconsistency;
 mod part_whole;
+mod stream;
 mod sum;
 mod sweep;
 #[cfg(test)]
@@ -58,6 +59,7 @@ pub(crate) mod testing;
 mod trend;
 
 pub use context::Context;
+pub use stream::{Mapped, Plan, Reducer};
 
 use crate::claim::Claim;
 use crate::corpus::Section;
@@ -151,18 +153,22 @@ pub fn run(rules: &RuleSet, claims: &[Claim]) -> Vec<Finding> {
 
 /// Apply the given rules to the claims of a batch (the rules need not come from one
 /// [`RuleSet`]: `test-rules` runs one rule at a time).
+///
+/// This is the map and reduce of [`Plan`] and [`Reducer`] over claims in memory: each
+/// document's claims are checked on their own, then the claims that can be compared
+/// across documents are.
 pub fn run_rules(rules: &[Rule], claims: &[Claim]) -> Vec<Finding> {
-    let ctx = Context::new(claims);
-    let mut out: Vec<Finding> = rules
-        .par_iter()
-        .flat_map_iter(|rule| {
-            let mut found = Vec::new();
-            check_rule(rule, &ctx, &mut found);
-            found
-        })
+    let plan = Plan::new(rules);
+    let mapped: Vec<Mapped<&Claim>> = stream::by_document(claims)
+        .into_par_iter()
+        .map(|doc| plan.map(doc))
         .collect();
-    sort_findings(&mut out);
-    out
+    let mut reduce = Reducer::new(&plan);
+    let mut kept = Vec::new();
+    for m in mapped {
+        kept.extend(reduce.add(m));
+    }
+    reduce.finish_with(context::Source::Refs(kept))
 }
 
 /// Apply one rule; findings are appended unsorted.
@@ -409,6 +415,95 @@ mod tests {
         );
     }
 
+    /// Every rule over one context of the whole batch: what the map and reduce of
+    /// [`run_rules`] must equal.
+    fn whole_batch(rules: &[Rule], claims: &[Claim]) -> Vec<Finding> {
+        let ctx = Context::new(claims);
+        let mut out = Vec::new();
+        for rule in rules {
+            check_rule(rule, &ctx, &mut out);
+        }
+        sort_findings(&mut out);
+        out
+    }
+
+    /// A batch of claims of every sort the checks tell apart, from a list of small
+    /// numbers.
+    /// Document, value, qualifier, subject, day, attribution, shape, place.
+    type Spec = (usize, u32, usize, usize, usize, usize, usize, usize);
+
+    fn varied(spec: &[Spec]) -> Vec<Claim> {
+        use crate::claim::Frame;
+        let written = ["{}", "at least {}", "some {}", "nearly {}", "up to {}"];
+        let subjects = ["people", "people.civilians", "people.fighters"];
+        spec.iter()
+            .enumerate()
+            .map(|(k, &(doc, v, q, subject, day, attr, shape, place))| {
+                let d = format!("d{doc}");
+                let mut c = claim(&d, &written[q].replace("{}", &v.to_string()))
+                    .at(k * 50)
+                    .id(&format!("{d}#{k}"))
+                    .subject(subjects[subject])
+                    .date(&format!("2017-04-{:02}", 18 + day))
+                    .place(["aleppo", "idlib"][place]);
+                if attr > 0 {
+                    c = c.attr(["SOHR", "the police", "the Observatory"][attr - 1]);
+                }
+                match shape {
+                    1 => c = c.title(),
+                    2 => c = c.part_of(&format!("{d}#{}", k.saturating_sub(1))),
+                    3 => c = c.group(&format!("{d}#g")),
+                    4 => {
+                        c = c
+                            .frame(Frame::Since)
+                            .sentence(&format!("Since August {}, {v} strikes.", day + 1))
+                            .doc_date(&format!("2017-05-{:02}", 1 + doc))
+                    }
+                    5 => c = c.event(["e1", "e2"][place]).no_place(),
+                    6 => c = c.source(["AFP", "Reuters"][place]),
+                    7 => c = c.kind(crate::quantity::Kind::Percent),
+                    8 => c = c.no_concept(),
+                    9 => c = c.sentence("A car bomb killed them."),
+                    _ => {}
+                }
+                c
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fetched_claims_give_the_same_findings() {
+        let rules = all_rules();
+        let claims = batch();
+        let plan = Plan::new(&rules);
+        let mut reduce = Reducer::new(&plan);
+        let mut kept: Vec<Claim> = Vec::new();
+        for doc in stream::by_document(&claims) {
+            let owned: Vec<Claim> = doc.into_iter().cloned().collect();
+            kept.extend(reduce.add(plan.map(owned)));
+        }
+        assert_eq!(reduce.claims(), claims.len());
+        assert!(kept.len() < claims.len(), "{} kept", kept.len());
+        let found = reduce.finish(&|k| kept.get(k as usize).cloned());
+        assert_eq!(found, run_rules(&rules, &claims));
+        assert!(found.iter().any(|f| f.kind == CheckKind::Disagreement));
+    }
+
+    #[test]
+    fn unreadable_claims_show_as_such() {
+        let rules = vec![rule(CheckKind::Disagreement)];
+        let claims = vec![claim("a.txt", "16"), claim("b.txt", "40")];
+        let plan = Plan::new(&rules);
+        let mut reduce = Reducer::new(&plan);
+        for doc in stream::by_document(&claims) {
+            reduce.add(plan.map(doc));
+        }
+        let found = reduce.finish(&|_| None);
+        assert_eq!(found.len(), 1);
+        let ids: Vec<&str> = found[0].claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["unreadable #0", "unreadable #1"]);
+    }
+
     proptest::proptest! {
         /// Any batch: the same findings whatever the claim order, and with two
         /// documents trading names the same pairs of figures.
@@ -470,6 +565,23 @@ mod tests {
             };
             let swapped = run_rules(&rules, &swap_docs(&claims, "d0", "d1"));
             proptest::prop_assert_eq!(figures(&swapped), figures(&found));
+        }
+
+        /// Checking each document on its own and then what they keep finds what
+        /// checking the whole batch at once finds.
+        #[test]
+        fn map_and_reduce_equal_one_context(
+            spec in proptest::collection::vec(
+                (0..5usize, 1..60u32, 0..5usize, 0..3usize, 0..3usize, 0..4usize, 0..12usize, 0..2usize),
+                0..40,
+            )
+        ) {
+            let claims = varied(&spec);
+            let rules = all_rules();
+            let want = whole_batch(&rules, &claims);
+            proptest::prop_assert_eq!(format!("{:?}", run_rules(&rules, &claims)), format!("{want:?}"));
+            let shuffled = reversed(&claims);
+            proptest::prop_assert_eq!(format!("{:?}", run_rules(&rules, &shuffled)), format!("{want:?}"));
         }
     }
 }

@@ -66,8 +66,8 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 seen.push(key);
                 let reason = format!(
                     "the part's {}; the whole's {}: a part cannot exceed its whole{}",
-                    means(c),
-                    means(cw),
+                    means(&c),
+                    means(&cw),
                     margin(tol)
                 );
                 out.push(pair(rule, ctx, i, whole, reason));

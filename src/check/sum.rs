@@ -214,18 +214,18 @@ fn report(
     }
     let listed = parts
         .iter()
-        .map(|&p| means(ctx.claim(p)))
+        .map(|&p| means(&ctx.claim(p)))
         .collect::<Vec<_>>()
         .join(", ");
     let reason = format!(
         "the parts add up to {} ({listed}); the {role}'s {}: the parts exceed the {role}{}",
         sum.describe(),
-        means(ct),
+        means(&ct),
         margin(rule.tolerance)
     );
     let parts_text = parts
         .iter()
-        .map(|&p| ctx.claim(p).text.trim())
+        .map(|&p| ctx.claim(p).text.trim().to_string())
         .collect::<Vec<_>>()
         .join(" + ");
     let mut claims = vec![(total, role)];

@@ -56,8 +56,8 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
         let reason = format!(
             "the earlier report's {}; the later report's {}: a running tally cannot \
              fall{}",
-            means(a),
-            means(b),
+            means(&a),
+            means(&b),
             margin(rule.tolerance)
         );
         out.push(finding(

@@ -11,6 +11,7 @@
 //!
 //! Findings below `min_severity` are not shown but still count for `fail_on`.
 
+use super::spill::{self, Spill};
 use super::{InputArgs, Out, RulesArgs};
 use clap::{Args, ValueEnum};
 use recount::baseline::{self, Baseline};
@@ -260,59 +261,78 @@ pub fn run(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let mut claims: Vec<Claim> = Vec::new();
-    // Claims files: room for every claim up front, so that the vector is never copied
-    // while it grows (a copy holds the claims twice). A claim takes at least this many
-    // bytes as a line of JSON; the room beyond the claims read is never touched, so it
-    // costs address space, not memory. When even that cannot be had, it grows as usual.
-    const CLAIM_LINE_BYTES: u64 = 400;
-    let claim_bytes: u64 = args
-        .claims
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
-    let _ = claims.try_reserve(usize::try_from(claim_bytes / CLAIM_LINE_BYTES).unwrap_or(0));
+    // The check as a map over documents (on the worker threads: the in-document
+    // checks, and which claims the cross-document checks may compare) and a reduce
+    // here, which keeps only those claims' index entries; the claims themselves wait
+    // in a spill, in memory or a temporary file, for the findings' evidence.
+    let plan = check::Plan::new(&rules.rules);
+    let mut reduce = check::Reducer::new(&plan);
+    let mut spill = Spill::new(spill::MEMORY_LIMIT);
+    let mut failed: Option<String> = None;
     let mut ignores = Ignores::default();
     let mut paths = DocPaths::new();
     let summary = if args.claims.is_empty() {
         let ex = Extractor::new(rules.lexicon.clone());
-        let Some(summary) = super::for_each_document(&args.input, &ex, |doc, cs| {
-            ignores.note(doc);
-            paths.add(doc);
-            claims.extend(cs);
-            true
-        }) else {
+        let Some(summary) = super::for_each_document_mapped(
+            &args.input,
+            &ex,
+            |_, cs| map_document(&plan, cs),
+            |doc, mapped| {
+                ignores.note(doc);
+                paths.add(doc);
+                match keep(&mut reduce, &mut spill, mapped) {
+                    Ok(()) => true,
+                    Err(e) => {
+                        failed = Some(e);
+                        false
+                    }
+                }
+            },
+        ) else {
             return 2;
         };
+        if let Some(e) = failed {
+            eprintln!("recount: {e}");
+            return 2;
+        }
         if summary.loaded == 0 {
             return 2;
         }
-        Some(summary)
+        summary
     } else {
+        let mut runs = Runs::default();
         for p in &args.claims {
-            if let Err(e) = read_claims(p, &mut claims) {
+            let file = spill.add_input(p);
+            let read = read_claims(p, file, |shown, batch| {
+                let docs = runs.split(shown, batch, false);
+                map_and_keep(&plan, &mut reduce, &mut spill, docs)
+            });
+            if let Err(e) = read {
                 eprintln!("recount: {e}");
                 return 2;
             }
         }
-        None
-    };
-    let summary = match summary {
-        Some(s) => s,
-        None => {
-            super::config::current().apply_vague(&mut claims);
-            // Documents without claims leave no trace in the claims files.
-            let mut docs: Vec<&str> = claims.iter().map(|c| c.doc.as_str()).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            super::Summary {
-                loaded: docs.len(),
-                ..super::Summary::default()
-            }
+        let docs = runs.split("", Vec::new(), true);
+        if let Err(e) = map_and_keep(&plan, &mut reduce, &mut spill, docs) {
+            eprintln!("recount: {e}");
+            return 2;
+        }
+        if let Some(w) = runs.warning() {
+            eprintln!("recount: warning: {w}");
+        }
+        // Documents without claims leave no trace in the claims files.
+        super::Summary {
+            loaded: runs.seen.len(),
+            ..super::Summary::default()
         }
     };
-    let mut findings = check::run(&rules, &claims);
+    let claim_count = reduce.claims();
+    let mut findings = reduce.finish(&|k| spill.get(k));
+    if let Some(e) = spill.error() {
+        eprintln!("recount: {e}");
+        return 2;
+    }
+    drop(spill);
     let before = findings.len();
     // A fingerprint costs a hash of the finding: only when recount.toml lists some.
     let listed = !settings.ignore.is_empty();
@@ -356,7 +376,7 @@ pub fn run(args: CheckArgs) -> u8 {
     let totals = Totals {
         documents: summary.loaded,
         skipped: summary.skipped,
-        claims: claims.len(),
+        claims: claim_count,
         suppressed,
         baselined,
         fixed,
@@ -392,10 +412,174 @@ pub fn run(args: CheckArgs) -> u8 {
 /// Claims are parsed this many lines at a time, in parallel.
 const CLAIM_LINES: usize = 4096;
 
-/// Append the claims of a claims file (`-`: standard input): JSON Lines of claims, or
-/// one JSON array of them. Blank lines are skipped. The error names the
-/// file and the line and column of the first bad claim.
-pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
+/// A claim read back from a claims file, with its line, and where its JSON stands in
+/// the file (input file number, byte offset, length) when it can be read again from
+/// there.
+struct ReadClaim {
+    claim: Claim,
+    line: u64,
+    at: Option<(u32, u64, u32)>,
+}
+
+impl std::borrow::Borrow<Claim> for ReadClaim {
+    fn borrow(&self) -> &Claim {
+        &self.claim
+    }
+}
+
+/// A claim that may say where it can be read again.
+trait Located: std::borrow::Borrow<Claim> {
+    fn at(&self) -> Option<(u32, u64, u32)>;
+}
+
+impl Located for Claim {
+    fn at(&self) -> Option<(u32, u64, u32)> {
+        None
+    }
+}
+
+impl Located for ReadClaim {
+    fn at(&self) -> Option<(u32, u64, u32)> {
+        self.at
+    }
+}
+
+/// One document's claims mapped for the check, with the kept claims' places for the
+/// spill: where each can be read again, else its JSON (its end in the bytes).
+type Packed<C> = (check::Mapped<C>, Vec<u8>, Vec<Place>);
+
+enum Place {
+    Json(usize),
+    Input(u32, u64, u32),
+}
+
+fn map_document<C: Located>(plan: &check::Plan, claims: Vec<C>) -> Packed<C> {
+    let mapped = plan.map(claims);
+    let mut json = Vec::new();
+    let mut places = Vec::with_capacity(mapped.kept().len());
+    for c in mapped.kept() {
+        places.push(match c.at() {
+            Some((file, start, len)) => Place::Input(file, start, len),
+            None => {
+                super::extract::claim_line(c.borrow(), &mut json);
+                Place::Json(json.len())
+            }
+        });
+    }
+    (mapped, json, places)
+}
+
+/// Hand a mapped document to the reduce and its kept claims to the spill.
+fn keep<C: Located>(
+    reduce: &mut check::Reducer,
+    spill: &mut Spill,
+    packed: Packed<C>,
+) -> Result<(), String> {
+    let (mapped, json, places) = packed;
+    reduce.add(mapped);
+    let mut from = 0;
+    for p in places {
+        match p {
+            Place::Json(end) => {
+                spill.push(json.get(from..end).unwrap_or_default())?;
+                from = end;
+            }
+            Place::Input(file, start, len) => spill.point(file, start, len),
+        }
+    }
+    debug_assert_eq!(reduce.kept(), spill.len());
+    Ok(())
+}
+
+/// Map documents' claims on the worker threads, then keep them in turn.
+fn map_and_keep(
+    plan: &check::Plan,
+    reduce: &mut check::Reducer,
+    spill: &mut Spill,
+    docs: Vec<Vec<ReadClaim>>,
+) -> Result<(), String> {
+    use rayon::prelude::*;
+    let packed: Vec<Packed<ReadClaim>> = docs
+        .into_par_iter()
+        .map(|d| map_document(plan, d))
+        .collect();
+    for p in packed {
+        keep(reduce, spill, p)?;
+    }
+    Ok(())
+}
+
+/// Claims read back, cut into documents: a run of claims with one `doc` is one
+/// document (`recount extract` writes each document's claims together).
+#[derive(Default)]
+struct Runs {
+    /// The last run, which the next batch may continue.
+    open: Vec<ReadClaim>,
+    /// Documents seen, by id.
+    seen: std::collections::HashSet<String>,
+    /// Documents whose claims came in more than one run: how many, and the first
+    /// (its id, and the file and line where it came back).
+    split: usize,
+    first_split: Option<(String, String)>,
+}
+
+impl Runs {
+    /// The documents a batch of claims read from the file `shown` completes; with
+    /// `last`, the open run too.
+    fn split(&mut self, shown: &str, batch: Vec<ReadClaim>, last: bool) -> Vec<Vec<ReadClaim>> {
+        let config = super::config::current();
+        let mut docs = Vec::new();
+        for mut r in batch {
+            if self
+                .open
+                .first()
+                .is_some_and(|o| o.claim.doc != r.claim.doc)
+            {
+                docs.push(std::mem::take(&mut self.open));
+            }
+            if self.open.is_empty() && !self.seen.insert(r.claim.doc.clone()) {
+                self.split += 1;
+                self.first_split
+                    .get_or_insert_with(|| (r.claim.doc.clone(), format!("{shown}:{}", r.line)));
+            }
+            // A claim recount.toml gives another interval is no longer what the file says.
+            let before = (r.claim.low, r.claim.high);
+            config.apply_vague(std::slice::from_mut(&mut r.claim));
+            if (r.claim.low, r.claim.high) != before {
+                r.at = None;
+            }
+            self.open.push(r);
+        }
+        if last && !self.open.is_empty() {
+            docs.push(std::mem::take(&mut self.open));
+        }
+        docs
+    }
+
+    fn warning(&self) -> Option<String> {
+        let (doc, at) = self.first_split.as_ref()?;
+        Some(format!(
+            "{at}: the claims of document `{doc}` resume here after other documents' \
+             claims{}; each run of a document's claims is checked as a document of its own \
+             (keep each document's claims together, as `recount extract` writes them)",
+            match self.split {
+                1 => String::new(),
+                n => format!(" ({n} such runs in all)"),
+            }
+        ))
+    }
+}
+
+/// Read a claims file (`-`: standard input), handing its claims to `f` in batches,
+/// with the file's name as shown: JSON Lines of claims, or one JSON array of them.
+/// Blank lines are skipped. A claim of a JSON Lines file (not standard input) says
+/// where it stands, as input file number `file`. The error names the file and the
+/// line and column of the first bad claim.
+fn read_claims(
+    path: &Path,
+    file: u32,
+    mut f: impl FnMut(&str, Vec<ReadClaim>) -> Result<(), String>,
+) -> Result<(), String> {
     use rayon::prelude::*;
     use std::io::{BufRead, BufReader, Read};
     let shown = if path.as_os_str() == recount::corpus::STDIN_PATH {
@@ -403,12 +587,16 @@ pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
     } else {
         path.display().to_string()
     };
-    let reader: Box<dyn Read> = if path.as_os_str() == recount::corpus::STDIN_PATH {
+    let stdin = path.as_os_str() == recount::corpus::STDIN_PATH;
+    // Only a regular file can be read again (not a pipe, nor standard input).
+    let pointable = !stdin && std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    let reader: Box<dyn Read> = if stdin {
         Box::new(std::io::stdin().lock())
     } else {
         Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
     };
     let mut r = BufReader::with_capacity(1 << 16, reader);
+    let mut skipped = 0u64;
     let array = loop {
         let buf = r.fill_buf().map_err(|e| format!("{shown}: {e}"))?;
         match buf.iter().position(|b| !b.is_ascii_whitespace()) {
@@ -417,6 +605,7 @@ pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
             None => {
                 let n = buf.len();
                 r.consume(n);
+                skipped += n as u64;
             }
         }
     };
@@ -425,14 +614,20 @@ pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
         let claims: Vec<Claim> = serde::Deserialize::deserialize(&mut de)
             .and_then(|c| de.end().map(|()| c))
             .map_err(|e| format!("{shown}:{}:{}: {}", e.line(), e.column(), bare(&e)))?;
-        out.extend(claims);
-        return Ok(());
+        let claims = claims.into_iter().map(|claim| ReadClaim {
+            claim,
+            line: 1,
+            at: None,
+        });
+        return f(&shown, claims.collect());
     }
+    // Where the next line starts.
+    let mut offset = skipped;
     let mut number = 0u64;
     let mut eof = false;
     while !eof {
-        // A batch of (line number, line), read in turn, then parsed in parallel.
-        let mut batch: Vec<(u64, String)> = Vec::with_capacity(CLAIM_LINES);
+        // A batch of (line number, offset, line), read in turn, then parsed in parallel.
+        let mut batch: Vec<(u64, u64, String)> = Vec::with_capacity(CLAIM_LINES);
         while batch.len() < CLAIM_LINES {
             let mut line = String::new();
             let n = r
@@ -444,19 +639,28 @@ pub fn read_claims(path: &Path, out: &mut Vec<Claim>) -> Result<(), String> {
             }
             number += 1;
             if !line.trim().is_empty() {
-                batch.push((number, line));
+                batch.push((number, offset, line));
             }
+            offset += n as u64;
         }
-        let parsed: Vec<Result<Claim, String>> = batch
+        let parsed: Vec<Result<ReadClaim, String>> = batch
             .par_iter()
-            .map(|(number, line)| {
-                serde_json::from_str(line.trim_end_matches(['\n', '\r']))
+            .map(|(number, offset, line)| {
+                let json = line.trim_end_matches(['\n', '\r']);
+                serde_json::from_str(json)
+                    .map(|claim| ReadClaim {
+                        claim,
+                        line: *number,
+                        at: u32::try_from(json.len())
+                            .ok()
+                            .filter(|_| pointable)
+                            .map(|len| (file, *offset, len)),
+                    })
                     .map_err(|e| format!("{shown}:{number}:{}: {}", e.column(), bare(&e)))
             })
             .collect();
-        for claim in parsed {
-            out.push(claim?);
-        }
+        let claims = parsed.into_iter().collect::<Result<Vec<_>, String>>()?;
+        f(&shown, claims)?;
     }
     Ok(())
 }
@@ -473,6 +677,52 @@ fn bare(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The map, the reduce and the spill (every kept claim in the temporary file)
+    /// find what checking the claims at once finds.
+    #[test]
+    fn spilled_claims_give_the_findings_of_a_direct_check() {
+        let texts = [
+            (
+                "a.txt",
+                "AFP",
+                "A car bomb killed 16 people in Hasaka on Tuesday.",
+            ),
+            (
+                "b.txt",
+                "Reuters",
+                "A car bomb killed 40 people in Hasaka on Tuesday.",
+            ),
+            (
+                "c.txt",
+                "BBC",
+                "Some 350 people were killed, including 400 civilians.",
+            ),
+            (
+                "d.txt",
+                "SANA",
+                "At least 12 people were killed in Hasaka on Tuesday.",
+            ),
+        ];
+        let rules = recount::rules::load_rules(true, &[]).expect("the default rules load");
+        let ex = Extractor::new(rules.lexicon.clone());
+        let plan = check::Plan::new(&rules.rules);
+        let mut reduce = check::Reducer::new(&plan);
+        let mut spill = Spill::new(0);
+        let mut all = Vec::new();
+        for (name, source, text) in texts {
+            let text = format!("---\nsource: {source}\ndate: 2017-04-19\n---\n{text}\n");
+            let doc = recount::corpus::document_from_text(name, &text).expect("a document");
+            let claims = ex.extract(&doc);
+            all.extend(claims.clone());
+            keep(&mut reduce, &mut spill, map_document(&plan, claims)).expect("kept");
+        }
+        assert!(spill.len() > 2 && spill.on_disk());
+        let found = reduce.finish(&|k| spill.get(k));
+        assert_eq!(spill.error(), None);
+        assert!(found.len() >= 2, "{found:#?}");
+        assert_eq!(found, check::run(&rules, &all));
+    }
 
     #[test]
     fn ids_cover_rules_packs_and_all() {

@@ -182,7 +182,7 @@ fn jsonl(claims: &[Claim]) -> String {
 /// (nearly all of it; the sentences are most of the output) is copied as it is instead
 /// of byte by byte. Every field is named below, so a field added to [`Claim`] fails to
 /// compile here until it is written too.
-fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
+pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     let Claim {
         id,
         doc,

@@ -7,6 +7,7 @@ mod config;
 mod corpus;
 mod extract;
 mod rules;
+mod spill;
 mod test_rules;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
