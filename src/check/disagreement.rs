@@ -2,7 +2,7 @@
 
 use super::Finding;
 use super::context::{Context, Filter, Info};
-use super::explain::{Draft, cannot_both, finding, means};
+use super::explain::{Draft, cannot_both, finding_with, means};
 use super::sweep::{self, Extra, Pair, Sweep, event_day};
 use crate::rules::{Rule, Severity};
 
@@ -138,7 +138,7 @@ pub(crate) fn pair_finding(rule: &Rule, ctx: &Context, p: &Pair<'_>, lead: &str)
     let mut claims = vec![(a, "a"), (b, "b")];
     claims.extend(more_a.into_iter().map(|i| (i, "a")));
     claims.extend(more_b.into_iter().map(|i| (i, "b")));
-    finding(
+    finding_with(
         rule,
         ctx,
         Draft {
@@ -151,6 +151,7 @@ pub(crate) fn pair_finding(rule: &Rule, ctx: &Context, p: &Pair<'_>, lead: &str)
             reason,
             parts: None,
         },
+        vec![ca, cb],
     )
 }
 

@@ -19,7 +19,22 @@ pub(crate) struct Draft {
 }
 
 pub(crate) fn finding(rule: &Rule, ctx: &Context, d: Draft) -> Finding {
-    let full: Vec<Cow<Claim>> = d.claims.iter().map(|&(i, _)| ctx.claim(i)).collect();
+    finding_with(rule, ctx, d, Vec::new())
+}
+
+/// [`finding`] given the first claims of the draft in full already (claims read back
+/// from a spill are read once).
+pub(crate) fn finding_with<'a>(
+    rule: &Rule,
+    ctx: &Context<'a>,
+    d: Draft,
+    fetched: Vec<Cow<'a, Claim>>,
+) -> Finding {
+    let mut full = fetched;
+    full.truncate(d.claims.len());
+    for &(i, _) in &d.claims[full.len()..] {
+        full.push(ctx.claim(i));
+    }
     let claims: Vec<&Claim> = full.iter().map(|c| c.as_ref()).collect();
     let event = event_key(&claims);
     let (a, b) = (claims.first().copied(), claims.get(1).copied());

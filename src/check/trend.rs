@@ -3,7 +3,7 @@
 use super::Finding;
 use super::context::Context;
 use super::context::Filter;
-use super::explain::{Draft, finding, margin, means};
+use super::explain::{Draft, finding_with, margin, means};
 use super::sweep::{self, Extra, Pair, Sweep, report_day};
 use crate::claim::Frame;
 use crate::rules::Rule;
@@ -60,7 +60,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
             means(&b),
             margin(rule.tolerance)
         );
-        out.push(finding(
+        out.push(finding_with(
             rule,
             ctx,
             Draft {
@@ -69,6 +69,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
                 reason,
                 parts: None,
             },
+            vec![a, b],
         ));
         true
     });
