@@ -395,7 +395,13 @@ pub fn run(args: CheckArgs) -> u8 {
         ),
         CheckFormat::Concise => report::concise::render(&findings, color),
         CheckFormat::Json => report::json::render(&findings),
-        CheckFormat::Jsonl => report::json::render_lines(&findings),
+        CheckFormat::Jsonl => {
+            // Line by line: the findings of a large corpus run to gigabytes of JSON.
+            for f in &findings {
+                out.write_str(&report::json::render_line(f));
+            }
+            String::new()
+        }
         CheckFormat::Csv => report::csv::render(&findings),
         CheckFormat::Sarif => report::sarif::render(&findings, &rules, &paths),
         CheckFormat::Github => report::github::render(&findings, &paths),

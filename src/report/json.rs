@@ -38,14 +38,19 @@ pub fn render(findings: &[Finding]) -> String {
 
 /// One finding per line.
 pub fn render_lines(findings: &[Finding]) -> String {
-    let mut s = String::new();
-    for f in findings {
-        if let Ok(line) = serde_json::to_string(&shown(f)) {
-            s.push_str(&line);
-            s.push('\n');
+    findings.iter().map(render_line).collect()
+}
+
+/// One finding as a line of JSON, with its newline: output can be written one finding
+/// at a time.
+pub fn render_line(f: &Finding) -> String {
+    match serde_json::to_string(&shown(f)) {
+        Ok(mut line) => {
+            line.push('\n');
+            line
         }
+        Err(_) => String::new(),
     }
-    s
 }
 
 #[cfg(test)]
