@@ -1,11 +1,14 @@
 //! The checks: each kind in its own file, applied by [`run`] to all claims of a batch.
 //!
-//! [`run`] indexes the claims once into a [`Context`] (interned keys, positions, day
-//! numbers, which claims can stand for a whole-incident figure) and applies every rule
-//! of the set; each rule's kind picks one check function. Findings come back sorted by
-//! the first claim's document, section and offset, then rule id, then the other
-//! claims, with duplicates removed, so the output is the same whatever the order of
-//! the input claims.
+//! A [`Context`] indexes claims (interned keys, positions, day numbers, which claims
+//! can stand for a whole-incident figure) for every rule; each rule's kind picks one
+//! check function. [`run`] is a map and a reduce ([`Plan`], [`Reducer`]): each
+//! document's claims get a context of their own for the checks that look within one
+//! document, and the claims the cross-document checks may compare get one context
+//! together, built from compact entries, so that a corpus of any size is checked in
+//! memory for those entries only. Findings come back sorted by the first claim's
+//! document, section and offset, then rule id, then the other claims, with duplicates
+//! removed, so the output is the same whatever the order of the input claims.
 //!
 //! # What is compared with what
 //!
