@@ -268,15 +268,41 @@ impl<'a> Context<'a> {
         let mut anchors = Owned::new();
         let mut groups: FastMap<(u32, &'a str), u32> = FastMap::default();
         let mut info = Vec::with_capacity(claims.len());
-        // The one pass over every sentence, on every thread when there are many.
+        // The kinds of incident are read only where they are compared: for claims that
+        // may stand for a whole-incident figure (see `whole` below). Claims of one
+        // sentence stand together, so a sentence read is read once. On every thread
+        // when there are many claims.
+        let maybe_whole = |c: &Claim| {
+            c.frame == Frame::Incident
+                && c.part_of.is_none()
+                && !c.partial
+                && !c.additional
+                && c.trend.is_none()
+                && c.concept.as_deref().is_some_and(|s| !s.trim().is_empty())
+        };
+        let kinds_of = |run: &[&Claim]| -> Vec<u8> {
+            let mut last: Option<(&str, u8)> = None;
+            run.iter()
+                .map(|&c| {
+                    if !maybe_whole(c) {
+                        return 0;
+                    }
+                    match last {
+                        Some((s, k)) if s == c.sentence => k,
+                        _ => {
+                            let k = incident_kinds(&c.sentence);
+                            last = Some((&c.sentence, k));
+                            k
+                        }
+                    }
+                })
+                .collect()
+        };
         let incident: Vec<u8> = if claims.len() < 4096 {
-            claims.iter().map(|c| incident_kinds(&c.sentence)).collect()
+            kinds_of(&claims)
         } else {
             use rayon::prelude::*;
-            claims
-                .par_iter()
-                .map(|c| incident_kinds(&c.sentence))
-                .collect()
+            claims.par_chunks(1024).flat_map_iter(kinds_of).collect()
         };
         for (&c, &incident) in claims.iter().zip(&incident) {
             let doc = docs.id(Some(c.doc.as_str()));
