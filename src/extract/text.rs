@@ -5,6 +5,7 @@
 //! capital initial), and at every line break, since news text puts headlines, bylines
 //! and paragraphs on lines of their own.
 
+use super::lexeme::{HIGH, bytes_in, letters_in, load8};
 use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
@@ -45,21 +46,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The first line break or stop (`.`, `!`, `?`) at or after `from`. Blocks of 16
-/// bytes are tested whole, without a branch per byte, so that the long runs of text
-/// between stops are skipped in a few vector instructions each.
+/// The first line break or stop (`.`, `!`, `?`) at or after `from`. memchr skips
+/// the long runs of text between stops with vector instructions; it looks for three
+/// bytes at most, so the rare `?` is looked for only before the first of the others.
 fn next_break(b: &[u8], from: usize) -> Option<usize> {
-    let is_break = |c: u8| matches!(c, b'\n' | b'.' | b'!' | b'?');
-    let mut i = from;
-    while let Some(block) = b.get(i..i + 16) {
-        if block.iter().fold(false, |found, &c| {
-            found | (c == b'\n') | (c == b'.') | (c == b'!') | (c == b'?')
-        }) {
-            break;
-        }
-        i += 16;
-    }
-    b.get(i..)?.iter().position(|&c| is_break(c)).map(|k| i + k)
+    let rest = b.get(from..)?;
+    let common = memchr::memchr3(b'\n', b'.', b'!', rest);
+    let upto = common.unwrap_or(rest.len());
+    memchr::memchr(b'?', &rest[..upto])
+        .or(common)
+        .map(|k| from + k)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -163,19 +159,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// What an ASCII byte is to the tokenizer: bits of a class.
+/// What a byte is to the tokenizer: bits of a class.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 const DIGIT: u8 = 4;
 const ALPHA: u8 = 8;
+/// A byte of a non-ASCII character: the character is decoded instead.
+const NON_ASCII: u8 = 16;
 
-/// A class per ASCII byte; bytes from 0x80 up are decoded as characters instead.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// A class per byte, so that one lookup sorts every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
+        t[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_digit() {
             ALNUM | DIGIT
         } else if c.is_ascii_alphabetic() {
             ALNUM | ALPHA
@@ -195,24 +195,25 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let bytes = sub.as_bytes();
     let n = sub.len();
     let base = range.start;
-    // About one token per five bytes of news text: one allocation for most sentences.
-    let mut out = Vec::with_capacity(n / 5 + 4);
+    // About one token per three bytes of news text (short words, spaces and
+    // punctuation): one allocation for nearly every sentence.
+    let mut out = Vec::with_capacity(n / 3 + 4);
     let mut i = 0;
-    while i < n {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // The class of the first character: ASCII by table, the rest decoded.
-        let (first, len) = if b < 0x80 {
-            (ASCII_CLASS[b as usize], 1)
-        } else {
-            let (c, len) = char_at(sub, i);
-            let k = if c.is_whitespace() {
-                SPACE
-            } else if is_word_char(c) {
-                ALNUM | ALPHA
-            } else {
-                0
-            };
-            (k, len)
+        let (first, len) = match CLASS[usize::from(b)] {
+            NON_ASCII => {
+                let (c, len) = char_at(sub, i);
+                let k = if c.is_whitespace() {
+                    SPACE
+                } else if is_word_char(c) {
+                    ALNUM | ALPHA
+                } else {
+                    0
+                };
+                (k, len)
+            }
+            k => (k, 1),
         };
         if first & SPACE != 0 {
             i += len;
@@ -227,20 +228,19 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A word: runs of ASCII letters and digits read by table, anything else
-        // decoded; `seen` gathers DIGIT and ALPHA over the word.
+        // A word: runs of ASCII letters and digits read eight bytes at a time,
+        // anything else decoded; `seen` gathers DIGIT and ALPHA over the word.
         let mut seen = first;
         let mut end = i + len;
         loop {
-            while end < n {
-                let b = bytes[end];
-                if b >= 0x80 || ASCII_CLASS[b as usize] & ALNUM == 0 {
-                    break;
-                }
-                seen |= ASCII_CLASS[b as usize];
-                end += 1;
-            }
-            if end >= n {
+            let (run, classes) = ascii_alnum_run(&bytes[end..]);
+            end += run;
+            seen |= classes;
+            let Some(&next) = bytes.get(end) else {
+                break;
+            };
+            // Most words end at a space.
+            if CLASS[usize::from(next)] & SPACE != 0 {
                 break;
             }
             let (d, dlen) = char_at(sub, end);
@@ -274,6 +274,41 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
         i = end;
     }
     out
+}
+
+/// The number of ASCII letters and digits at the start of `b`, with DIGIT and ALPHA
+/// for those it holds. Eight bytes are tested at a time as one integer (see
+/// [`lexeme`](super::lexeme)): most words end within the first eight.
+#[inline]
+fn ascii_alnum_run(b: &[u8]) -> (usize, u8) {
+    let mut n = 0;
+    let mut seen = 0;
+    while let Some(x) = load8(b, n) {
+        let letters = letters_in(x);
+        let digits = bytes_in(x, b'0', b'9');
+        let others = !(letters | digits) & HIGH;
+        // The bits of the bytes before the first other byte (all when none).
+        let run = (others & others.wrapping_neg()).wrapping_sub(1);
+        if letters & run != 0 {
+            seen |= ALPHA;
+        }
+        if digits & run != 0 {
+            seen |= DIGIT;
+        }
+        if others != 0 {
+            return (n + (others.trailing_zeros() / 8) as usize, seen);
+        }
+        n += 8;
+    }
+    for &c in &b[n.min(b.len())..] {
+        let k = CLASS[usize::from(c)];
+        if k & ALNUM == 0 {
+            break;
+        }
+        seen |= k;
+        n += 1;
+    }
+    (n, seen & (DIGIT | ALPHA))
 }
 
 /// The character starting at byte `i` of `s` (a char boundary) and its length; ASCII
