@@ -162,10 +162,9 @@ fn is_word_char(c: char) -> bool {
 /// What a byte is to the tokenizer: bits of a class.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
-const DIGIT: u8 = 4;
-const ALPHA: u8 = 8;
+const ALPHA: u8 = 4;
 /// A byte of a non-ASCII character: the character is decoded instead.
-const NON_ASCII: u8 = 16;
+const NON_ASCII: u8 = 8;
 
 /// A class per byte, so that one lookup sorts every byte.
 static CLASS: [u8; 256] = {
@@ -176,7 +175,7 @@ static CLASS: [u8; 256] = {
         t[b] = if !c.is_ascii() {
             NON_ASCII
         } else if c.is_ascii_digit() {
-            ALNUM | DIGIT
+            ALNUM
         } else if c.is_ascii_alphabetic() {
             ALNUM | ALPHA
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
@@ -229,13 +228,14 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             continue;
         }
         // A word: runs of ASCII letters and digits read eight bytes at a time,
-        // anything else decoded; `seen` gathers DIGIT and ALPHA over the word.
-        let mut seen = first;
+        // anything else decoded. A word without a letter is all digits (with inner
+        // joiners): a number.
+        let mut alpha = first & ALPHA != 0;
         let mut end = i + len;
         loop {
-            let (run, classes) = ascii_alnum_run(&bytes[end..]);
+            let (run, letters) = ascii_alnum_run(&bytes[end..]);
             end += run;
-            seen |= classes;
+            alpha |= letters;
             let Some(&next) = bytes.get(end) else {
                 break;
             };
@@ -245,7 +245,7 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             }
             let (d, dlen) = char_at(sub, end);
             if !d.is_ascii() && is_word_char(d) {
-                seen |= ALPHA;
+                alpha = true;
                 end += dlen;
                 continue;
             }
@@ -253,18 +253,17 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
                 // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
                 let numeric_joiner = matches!(d, '.' | ',');
                 let a = char_at(sub, end + dlen).0;
-                let numeric = seen & DIGIT != 0 && seen & ALPHA == 0;
-                if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && numeric)) {
+                if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && !alpha)) {
                     end += dlen;
                     continue;
                 }
             }
             break;
         }
-        let kind = if seen & DIGIT != 0 && seen & ALPHA == 0 {
-            TokKind::Number
-        } else {
+        let kind = if alpha {
             TokKind::Word
+        } else {
+            TokKind::Number
         };
         out.push(Token {
             start: base + i,
@@ -276,28 +275,23 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// The number of ASCII letters and digits at the start of `b`, with DIGIT and ALPHA
-/// for those it holds. Eight bytes are tested at a time as one integer (see
+/// The number of ASCII letters and digits at the start of `b`, and whether a letter
+/// is among them. Eight bytes are tested at a time as one integer (see
 /// [`lexeme`](super::lexeme)): most words end within the first eight.
 #[inline]
-fn ascii_alnum_run(b: &[u8]) -> (usize, u8) {
+fn ascii_alnum_run(b: &[u8]) -> (usize, bool) {
     let mut n = 0;
-    let mut seen = 0;
+    let mut alpha = false;
     while let Some(x) = load8(b, n) {
         let letters = letters_in(x);
-        let digits = bytes_in(x, b'0', b'9');
-        let others = !(letters | digits) & HIGH;
-        // The bits of the bytes before the first other byte (all when none).
-        let run = (others & others.wrapping_neg()).wrapping_sub(1);
-        if letters & run != 0 {
-            seen |= ALPHA;
-        }
-        if digits & run != 0 {
-            seen |= DIGIT;
-        }
+        let others = !(letters | bytes_in(x, b'0', b'9')) & HIGH;
         if others != 0 {
-            return (n + (others.trailing_zeros() / 8) as usize, seen);
+            // Only the letters before the first other byte count.
+            let run = (others & others.wrapping_neg()) - 1;
+            alpha |= letters & run != 0;
+            return (n + (others.trailing_zeros() / 8) as usize, alpha);
         }
+        alpha |= letters != 0;
         n += 8;
     }
     for &c in &b[n.min(b.len())..] {
@@ -305,10 +299,10 @@ fn ascii_alnum_run(b: &[u8]) -> (usize, u8) {
         if k & ALNUM == 0 {
             break;
         }
-        seen |= k;
+        alpha |= k & ALPHA != 0;
         n += 1;
     }
-    (n, seen & (DIGIT | ALPHA))
+    (n, alpha)
 }
 
 /// The character starting at byte `i` of `s` (a char boundary) and its length; ASCII
