@@ -1755,11 +1755,13 @@ impl<'a> LineIndex<'a> {
             self.col = 0;
         }
         let upto = offset.min(self.text.len());
-        // Only the text since the last position is read: claims come in order.
+        // Only the text since the last position is read: claims come in order. Line
+        // breaks are looked for by memchr, which skips the (often long, often
+        // unbroken) text between claims with vector instructions.
         let segment = self.text.get(self.pos..upto).unwrap_or("");
-        match segment.rfind('\n') {
+        match memchr::memrchr(b'\n', segment.as_bytes()) {
             Some(nl) => {
-                self.line += segment.bytes().filter(|&b| b == b'\n').count() as u32;
+                self.line += memchr::memchr_iter(b'\n', segment.as_bytes()).count() as u32;
                 self.line_start = self.pos + nl + 1;
                 self.col = segment[nl + 1..].chars().count();
             }
