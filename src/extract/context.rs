@@ -235,7 +235,13 @@ impl Extractor {
             }
             lowered
         };
-        let low: Vec<&str> = bounds.iter().map(|r| &lowered[r.clone()]).collect();
+        let mut low: Vec<&str> = Vec::with_capacity(bounds.len());
+        let mut marks = Landmarks::default();
+        for (k, r) in bounds.iter().enumerate() {
+            let w = &lowered[r.clone()];
+            marks.note(k, w);
+            low.push(w);
+        }
         let low = low.as_slice();
         let words = Words {
             lowered: &lowered,
@@ -311,8 +317,8 @@ impl Extractor {
             j.and_then(|j| number.get(j).copied().flatten())
                 .map(|n| claim_id(&doc.id, n))
         };
-        let attribution = attribution(text, &toks, low);
-        let named_places = self.sentence_places(low, &words);
+        let attribution = attribution(text, &toks, low, &marks);
+        let named_places = self.sentence_places(low, &words, &marks);
         // A sentence that puts its figures only in places unrelated to the
         // document's ("16 civilians were killed in Idlib" in an article filed under
         // Aleppo) speaks of another event.
@@ -320,7 +326,7 @@ impl Extractor {
         let placed_elsewhere = doc_place.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
-        let sent_info = sentence_frame(low, doc.date);
+        let sent_info = sentence_frame(low, &marks.frame, doc.date);
         let doc_place_name = doc
             .place
             .as_deref()
@@ -1041,12 +1047,9 @@ impl Extractor {
 
     /// The known places a sentence puts things in ("in Hasakeh", "near Atmeh", "the
     /// town of Khan Sheikhoun"), as lexicon ids, in order.
-    fn sentence_places(&self, low: &[&str], words: &Words) -> Vec<String> {
+    fn sentence_places(&self, low: &[&str], words: &Words, marks: &Landmarks) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for k in 0..low.len() {
-            if !matches!(low[k], "in" | "near" | "at" | "outside" | "of" | "around") {
-                continue;
-            }
+        for &k in &marks.place_prepositions {
             for n in (1..=3).rev() {
                 if k + 1 + n > low.len() {
                     continue;
@@ -1209,7 +1212,7 @@ fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
 }
 
 /// Who says so: "according to X", "X said", "said X".
-fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
+fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> Option<String> {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let is_cap = |k: usize| {
         toks.get(k)
@@ -1239,8 +1242,8 @@ fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
     let span = |a: usize, b: usize| -> Option<String> {
         (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
     };
-    for k in 0..low.len() {
-        if word(k) == "according" && word(k + 1) == "to" {
+    for &k in &marks.according {
+        if word(k + 1) == "to" {
             let a = k + 2;
             let mut b = a;
             while b < toks.len()
@@ -1261,10 +1264,8 @@ fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
             }
         }
     }
-    for k in 0..low.len() {
-        if !is_reporting_verb(word(k))
-            || matches!(word(k), "put" | "puts" | "putting" | "estimated")
-        {
+    for &k in &marks.reporting {
+        if matches!(word(k), "put" | "puts" | "putting" | "estimated") {
             continue;
         }
         // "X said": the noun phrase before the verb, back to a clause edge.
@@ -1370,57 +1371,91 @@ struct SentenceInfo {
     place: Option<String>,
 }
 
-/// Every word [`sentence_frame`] acts on (a year aside), by first letter, last letter
-/// and length: most words of a sentence are in no such slot and are passed over at
-/// once.
-static FRAME_WORDS: [u32; 26 * 26] = {
-    #[rustfmt::skip]
-    const WORDS: &[&str] = &[
-        "past", "last", "this", "so", "since", "previous", "the", "days", "weeks", "months",
-        "years", "earlier", "later", "war", "conflict", "uprising", "revolution", "crisis",
-        "insurgency", "january", "jan", "february", "feb", "march", "mar", "april", "apr",
-        "may", "june", "jun", "july", "jul", "august", "aug", "september", "sept", "sep",
-        "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "monday's", "tuesday's",
-        "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "monday\u{2019}s",
-        "tuesday\u{2019}s", "wednesday\u{2019}s", "thursday\u{2019}s", "friday\u{2019}s",
-        "saturday\u{2019}s", "sunday\u{2019}s", "mondays", "tuesdays", "wednesdays",
-        "thursdays", "fridays", "saturdays", "sundays",
-    ];
-    let mut t = [0u32; 26 * 26];
-    let mut k = 0;
-    while k < WORDS.len() {
-        let w = WORDS[k].as_bytes();
-        let slot = (w[0] - b'a') as usize * 26 + (w[w.len() - 1] - b'a') as usize;
-        t[slot] |= 1 << w.len();
-        k += 1;
-    }
-    t
-};
+/// Every word [`sentence_frame`] acts on (a year aside).
+#[rustfmt::skip]
+const FRAME_WORD_LIST: &[&str] = &[
+    "past", "last", "this", "so", "since", "previous", "the", "days", "weeks", "months",
+    "years", "earlier", "later", "war", "conflict", "uprising", "revolution", "crisis",
+    "insurgency", "january", "jan", "february", "feb", "march", "mar", "april", "apr",
+    "may", "june", "jun", "july", "jul", "august", "aug", "september", "sept", "sep",
+    "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "monday's", "tuesday's",
+    "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "monday\u{2019}s",
+    "tuesday\u{2019}s", "wednesday\u{2019}s", "thursday\u{2019}s", "friday\u{2019}s",
+    "saturday\u{2019}s", "sunday\u{2019}s", "mondays", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "sundays",
+];
+
+/// [`FRAME_WORD_LIST`] by first letter, last letter and length: most words of a
+/// sentence are in no such slot and are passed over at once.
+static FRAME_WORDS: SlotFilter = slot_filter(&[FRAME_WORD_LIST]);
 
 /// Whether [`sentence_frame`] may act on the lower-case word `w`: a year or a word
 /// whose slot in [`FRAME_WORDS`] is taken. A superset: the reading itself decides.
 fn frame_word(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w).as_bytes();
-    match (w.first(), w.last()) {
-        (Some(f), _) if f.is_ascii_digit() => true,
-        (Some(&f), Some(&l))
-            if f.is_ascii_lowercase() && l.is_ascii_lowercase() && w.len() < 32 =>
-        {
-            FRAME_WORDS[(f - b'a') as usize * 26 + (l - b'a') as usize] & (1 << w.len()) != 0
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit) || passes(&FRAME_WORDS, w)
+}
+
+/// The prepositions before which [`Extractor::sentence_places`] looks for a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "at", "outside", "of", "around"];
+
+/// Every word a sentence-wide reading starts from, for a first cheap test.
+static LANDMARK_WORDS: SlotFilter = slot_filter(&[
+    FRAME_WORD_LIST,
+    REPORTING_VERBS,
+    PLACE_PREPOSITIONS,
+    &["according"],
+]);
+
+/// Where the words the sentence-wide readings start from stand in a sentence:
+/// [`sentence_frame`], [`attribution`] and [`Extractor::sentence_places`] each used
+/// to test every word of the sentence; now one pass, which turns most words away by a
+/// single lookup in [`LANDMARK_WORDS`], lists the few each of them acts on, in order.
+#[derive(Default)]
+struct Landmarks {
+    /// Words that pass [`frame_word`].
+    frame: Vec<usize>,
+    /// Reporting verbs.
+    reporting: Vec<usize>,
+    /// [`PLACE_PREPOSITIONS`].
+    place_prepositions: Vec<usize>,
+    /// "according".
+    according: Vec<usize>,
+}
+
+impl Landmarks {
+    /// Notes the lower-case word `w` at token `k` (`k` increasing).
+    fn note(&mut self, k: usize, w: &str) {
+        let Some(&first) = w.as_bytes().first() else {
+            return;
+        };
+        // `frame_word` also passes years and words with a trailing dot.
+        if !(first.is_ascii_digit() || w.ends_with('.') || passes(&LANDMARK_WORDS, w)) {
+            return;
         }
-        _ => false,
+        if frame_word(w) {
+            self.frame.push(k);
+        }
+        if is_reporting_verb(w) {
+            self.reporting.push(k);
+        }
+        if PLACE_PREPOSITIONS.contains(&w) {
+            self.place_prepositions.push(k);
+        }
+        if w == "according" {
+            self.according.push(k);
+        }
     }
 }
 
-fn sentence_frame(low: &[&str], doc_date: Option<Date>) -> SentenceInfo {
+/// What a sentence says about time and place, read from the words `frame` lists
+/// (those that pass [`frame_word`]).
+fn sentence_frame(low: &[&str], frame: &[usize], doc_date: Option<Date>) -> SentenceInfo {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
-    for k in 0..low.len() {
+    for &k in frame {
         let w = word(k);
-        if !frame_word(w) {
-            continue;
-        }
         // "in the past two weeks", "over the last three days", "this week", "so far":
         // a tally over a period, not one incident
         if matches!(w, "past" | "last")
