@@ -202,26 +202,15 @@ impl Extractor {
         let toks = tokens(text, sent.clone());
         // The words the reading below matches, lower-cased. An ASCII sentence is
         // lower-cased whole and its tokens are slices of that copy; a run of words
-        // separated by single spaces is then one slice too (`irregular` counts the
-        // other gaps). Otherwise every token is lower-cased into a buffer of its own
-        // with a single space between tokens.
+        // separated by single spaces is then one slice too. Otherwise every token is
+        // lower-cased into a buffer of its own with a single space between tokens.
         let sent_text = &text[sent.clone()];
         let mut bounds = Vec::with_capacity(toks.len());
-        let mut irregular = Vec::new();
         let lowered = if sent_text.is_ascii() {
-            let b = text.as_bytes();
-            irregular.reserve(toks.len());
-            let mut bad = 0u32;
-            for (k, t) in toks.iter().enumerate() {
-                bounds.push(t.start - sent.start..t.end - sent.start);
-                irregular.push(bad);
-                if toks
-                    .get(k + 1)
-                    .is_some_and(|n| !(n.start == t.end + 1 && b[t.end] == b' '))
-                {
-                    bad += 1;
-                }
-            }
+            bounds.extend(
+                toks.iter()
+                    .map(|t| t.start - sent.start..t.end - sent.start),
+            );
             sent_text.to_ascii_lowercase()
         } else {
             let mut lowered = String::with_capacity(sent.len() + toks.len());
@@ -246,7 +235,6 @@ impl Extractor {
         let words = Words {
             lowered: &lowered,
             bounds: &bounds,
-            irregular: &irregular,
             low,
         };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
@@ -1651,15 +1639,17 @@ fn dateline_elsewhere(doc: &Document) -> bool {
 struct Words<'a> {
     lowered: &'a str,
     bounds: &'a [Range<usize>],
-    /// Per token, how many gaps before it are not one space (empty: none are).
-    irregular: &'a [u32],
     low: &'a [&'a str],
 }
 
 impl Words<'_> {
-    /// Tokens `a..b` joined by single spaces (`b > a`).
+    /// Tokens `a..b` joined by single spaces (`b > a`): a slice of the buffer when
+    /// they stand one space apart there (nearly always), else a copy.
     fn phrase(&self, a: usize, b: usize) -> Cow<'_, str> {
-        let regular = self.irregular.is_empty() || self.irregular[b - 1] == self.irregular[a];
+        let gaps = self.lowered.as_bytes();
+        let regular = self.bounds[a..b]
+            .windows(2)
+            .all(|w| w[1].start == w[0].end + 1 && gaps[w[0].end] == b' ');
         if regular {
             Cow::Borrowed(&self.lowered[self.bounds[a].start..self.bounds[b - 1].end])
         } else {
