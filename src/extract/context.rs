@@ -157,6 +157,9 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
+        // Room for a claim per quantity found: claims are large, and growing the list
+        // one claim at a time would copy them over and over.
+        out.reserve(found.len());
         let sents = sentences(text);
         let mut lines = LineIndex::new(text, doc, section);
         let mut qi = 0;
@@ -225,7 +228,7 @@ impl Extractor {
             lowered
         };
         let mut low: Vec<&str> = Vec::with_capacity(bounds.len());
-        let mut marks = Landmarks::default();
+        let mut marks = Landmarks::with_capacity(bounds.len());
         for (k, r) in bounds.iter().enumerate() {
             let w = &lowered[r.clone()];
             marks.note(k, w);
@@ -314,7 +317,7 @@ impl Extractor {
         let placed_elsewhere = doc_place.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
-        let sent_info = sentence_frame(low, &marks.frame, doc.date);
+        let sent_info = sentence_frame(low, marks.of(FRAME), doc.date);
         let doc_place_name = doc
             .place
             .as_deref()
@@ -1037,7 +1040,7 @@ impl Extractor {
     /// town of Khan Sheikhoun"), as lexicon ids, in order.
     fn sentence_places(&self, low: &[&str], words: &Words, marks: &Landmarks) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for &k in &marks.place_prepositions {
+        for k in marks.of(PLACE_PREPOSITION) {
             for n in (1..=3).rev() {
                 if k + 1 + n > low.len() {
                     continue;
@@ -1230,7 +1233,7 @@ fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> O
     let span = |a: usize, b: usize| -> Option<String> {
         (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
     };
-    for &k in &marks.according {
+    for k in marks.of(ACCORDING) {
         if word(k + 1) == "to" {
             let a = k + 2;
             let mut b = a;
@@ -1252,7 +1255,7 @@ fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> O
             }
         }
     }
-    for &k in &marks.reporting {
+    for k in marks.of(REPORTING) {
         if matches!(word(k), "put" | "puts" | "putting" | "estimated") {
             continue;
         }
@@ -1399,20 +1402,29 @@ static LANDMARK_WORDS: SlotFilter = slot_filter(&[
 /// Where the words the sentence-wide readings start from stand in a sentence:
 /// [`sentence_frame`], [`attribution`] and [`Extractor::sentence_places`] each used
 /// to test every word of the sentence; now one pass, which turns most words away by a
-/// single lookup in [`LANDMARK_WORDS`], lists the few each of them acts on, in order.
-#[derive(Default)]
+/// single lookup in [`LANDMARK_WORDS`], lists the few they act on, in order, with
+/// what each is to them (one list: one allocation per sentence).
 struct Landmarks {
-    /// Words that pass [`frame_word`].
-    frame: Vec<usize>,
-    /// Reporting verbs.
-    reporting: Vec<usize>,
-    /// [`PLACE_PREPOSITIONS`].
-    place_prepositions: Vec<usize>,
-    /// "according".
-    according: Vec<usize>,
+    at: Vec<(usize, u8)>,
 }
 
+/// A word that passes [`frame_word`].
+const FRAME: u8 = 1;
+/// A reporting verb.
+const REPORTING: u8 = 2;
+/// One of [`PLACE_PREPOSITIONS`].
+const PLACE_PREPOSITION: u8 = 4;
+/// "according".
+const ACCORDING: u8 = 8;
+
 impl Landmarks {
+    /// Room for a sentence of `n` tokens: far fewer of them are landmarks.
+    fn with_capacity(n: usize) -> Self {
+        Landmarks {
+            at: Vec::with_capacity(n / 4 + 4),
+        }
+    }
+
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
     fn note(&mut self, k: usize, w: &str) {
         let Some(&first) = w.as_bytes().first() else {
@@ -1422,27 +1434,43 @@ impl Landmarks {
         if !(first.is_ascii_digit() || w.ends_with('.') || passes(&LANDMARK_WORDS, w)) {
             return;
         }
+        let mut kinds = 0;
         if frame_word(w) {
-            self.frame.push(k);
+            kinds |= FRAME;
         }
         if is_reporting_verb(w) {
-            self.reporting.push(k);
+            kinds |= REPORTING;
         }
         if PLACE_PREPOSITIONS.contains(&w) {
-            self.place_prepositions.push(k);
+            kinds |= PLACE_PREPOSITION;
         }
         if w == "according" {
-            self.according.push(k);
+            kinds |= ACCORDING;
         }
+        if kinds != 0 {
+            self.at.push((k, kinds));
+        }
+    }
+
+    /// The tokens of a kind, in order.
+    fn of(&self, kind: u8) -> impl Iterator<Item = usize> + '_ {
+        self.at
+            .iter()
+            .filter(move |&&(_, kinds)| kinds & kind != 0)
+            .map(|&(k, _)| k)
     }
 }
 
-/// What a sentence says about time and place, read from the words `frame` lists
-/// (those that pass [`frame_word`]).
-fn sentence_frame(low: &[&str], frame: &[usize], doc_date: Option<Date>) -> SentenceInfo {
+/// What a sentence says about time and place, read from the words `frame` gives
+/// (those that pass [`frame_word`], in order).
+fn sentence_frame(
+    low: &[&str],
+    frame: impl Iterator<Item = usize>,
+    doc_date: Option<Date>,
+) -> SentenceInfo {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
-    for &k in frame {
+    for k in frame {
         let w = word(k);
         // "in the past two weeks", "over the last three days", "this week", "so far":
         // a tally over a period, not one incident
