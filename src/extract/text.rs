@@ -6,6 +6,7 @@
 //! and paragraphs on lines of their own.
 
 use super::lexeme::{HIGH, bytes_in, letters_in, load8};
+use super::words::{SlotFilter, passes_bytes, slot_filter};
 use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
@@ -114,12 +115,7 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     }
     // The word before the period: an abbreviation or an initial does not end a sentence.
     let before = &text[..i];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return None;
     }
@@ -127,9 +123,47 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     let abbreviation = if word.eq_ignore_ascii_case("no") {
         nc.is_ascii_digit()
     } else {
-        word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        is_abbreviation(word)
     };
     (!abbreviation).then_some(j)
+}
+
+/// Where the last word of `before` starts: after the last white space, '(' or '"'.
+/// ASCII bytes are tested as they are; at the first other byte the characters are
+/// decoded from there back.
+fn word_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let c = b[k - 1];
+        if !c.is_ascii() {
+            return before[..k]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+                .map_or(0, |(p, c)| p + c.len_utf8());
+        }
+        if c.is_ascii_whitespace() || c == 0x0b || c == b'(' || c == b'"' {
+            return k;
+        }
+        k -= 1;
+    }
+    0
+}
+
+/// [`ABBREVIATIONS`] by first letter, last letter and length.
+static ABBREVIATION_FILTER: SlotFilter = slot_filter(&[ABBREVIATIONS]);
+
+/// Whether `word` is one of [`ABBREVIATIONS`], in any case: lower-cased on the stack
+/// and turned away by [`ABBREVIATION_FILTER`] before any comparison.
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    passes_bytes(&ABBREVIATION_FILTER, low) && ABBREVIATIONS.iter().any(|a| a.as_bytes() == low)
 }
 
 /// What a token is.
@@ -435,6 +469,34 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_in_any_case() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(is_abbreviation(&a.to_uppercase()), "{a}");
+        }
+        for w in ["", "m", "mrx", "approxi", "Syria", "u.s.a", "d\u{e9}c"] {
+            assert!(!is_abbreviation(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn word_starts() {
+        for (before, start) in [
+            ("", 0),
+            ("word", 0),
+            ("two words", 4),
+            ("(Gen", 1),
+            ("said \"Dr", 6),
+            ("a\u{a0}Dr", 3),
+            ("caf\u{e9} St", 6),
+            ("caf\u{e9}", 0),
+            ("x\u{b}Mr", 2),
+        ] {
+            assert_eq!(word_start(before), start, "{before:?}");
+        }
     }
 
     #[test]

@@ -315,7 +315,12 @@ pub(crate) const fn slot_filter(lists: &[&[&str]]) -> SlotFilter {
 /// Whether `w` may be one of the words `filter` was built from.
 #[inline]
 pub(crate) fn passes(filter: &SlotFilter, w: &str) -> bool {
-    let b = w.as_bytes();
+    passes_bytes(filter, w.as_bytes())
+}
+
+/// [`passes`] for a word given as bytes.
+#[inline]
+pub(crate) fn passes_bytes(filter: &SlotFilter, b: &[u8]) -> bool {
     match (b.first(), b.last()) {
         (Some(&f), Some(&l))
             if f.is_ascii_lowercase() && l.is_ascii_lowercase() && b.len() < 32 =>
