@@ -64,9 +64,11 @@ pub struct Extractor {
     max_words: usize,
 }
 
-/// What was read about one quantity, before it becomes a claim.
+/// What was read about one quantity, before it becomes a claim. Concepts and subjects
+/// are the lexicon's own strings and predicates mostly words of the sentence: they
+/// are borrowed, and only copied once, into the claim.
 #[derive(Clone, Debug, Default)]
-struct Mention {
+struct Mention<'a> {
     /// token range of the quantity phrase
     qa: usize,
     qb: usize,
@@ -75,12 +77,11 @@ struct Mention {
     nb: usize,
     /// first token after everything read as part of the mention
     after: usize,
-    head: Option<String>,
     unit: Option<String>,
-    noun_concept: Option<String>,
-    subject: Option<String>,
-    concept: Option<String>,
-    predicate: Option<String>,
+    noun_concept: Option<&'a str>,
+    subject: Option<&'a str>,
+    concept: Option<&'a str>,
+    predicate: Option<Cow<'a, str>>,
     /// predicate found after the noun phrase (passive or adjective)
     passive: bool,
     partitive: bool,
@@ -343,11 +344,11 @@ impl Extractor {
             if placed_elsewhere && frame == Frame::Incident {
                 frame = Frame::Other;
             }
-            let mut concept = m.concept.clone();
+            let mut concept = m.concept;
             if concept.is_none() && m.part_of_previous {
-                concept = prev_whole.as_ref().and_then(|w| w.1.clone());
+                concept = prev_whole.as_ref().and_then(|w| w.1.as_deref());
             }
-            let mut subject = m.subject.clone();
+            let mut subject = m.subject;
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
                 concept = None;
                 subject = None;
@@ -363,19 +364,17 @@ impl Extractor {
             // Likewise a verb of a concept counted by its own nouns ("launched 20
             // rockets" is no count of strikes).
             if lowercase_object
-                && concept.as_deref().is_some_and(|c| {
+                && concept.is_some_and(|c| {
                     PEOPLE_CONCEPTS.contains(&c) || self.lexicon.concept_has_nouns(c)
                 })
             {
                 concept = None;
             }
             if subject.is_none()
-                && concept
-                    .as_deref()
-                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
+                && concept.is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
                 && self.lexicon.has_subject("people")
             {
-                subject = Some("people".to_string());
+                subject = Some("people");
             }
             let noun = (m.nb > m.na && toks[m.nb - 1].end <= next_start)
                 .then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
@@ -402,9 +401,9 @@ impl Extractor {
                 kind: q.kind,
                 unit,
                 noun,
-                concept,
-                subject,
-                predicate: m.predicate.clone(),
+                concept: concept.map(str::to_string),
+                subject: subject.map(str::to_string),
+                predicate: m.predicate.as_deref().map(str::to_string),
                 trend: m.trend,
                 part_of: link(m.part_of).or_else(|| {
                     m.part_of_previous
@@ -434,12 +433,12 @@ impl Extractor {
     }
 
     /// The counted noun phrase after a quantity.
-    fn read_noun_phrase(
-        &self,
-        m: &mut Mention,
+    fn read_noun_phrase<'a>(
+        &'a self,
+        m: &mut Mention<'a>,
         q: &QuantityMatch,
         toks: &[Token],
-        low: &[&str],
+        low: &[&'a str],
         words: &Words,
         text: &str,
     ) {
@@ -455,7 +454,6 @@ impl Extractor {
                 m.na = i;
                 m.nb = i + 1;
                 m.after = i + 1;
-                m.head = Some(word(i).to_string());
                 // "dozens more wounded": fall through to predicate reading
                 return;
             }
@@ -474,14 +472,13 @@ impl Extractor {
                 .then(|| {
                     self.lexicon
                         .concept_of_noun(w)
-                        .map(str::to_string)
                         .or_else(|| self.verb_at(low, i + 2).map(|v| v.0))
                 })
                 .flatten();
                 if let Some(c) = concept {
                     m.partitive = true;
                     m.concept = Some(c);
-                    m.predicate = Some(w.to_string());
+                    m.predicate = Some(Cow::Borrowed(w));
                     m.passive = true;
                     m.after = i + 3;
                     return;
@@ -565,12 +562,12 @@ impl Extractor {
                 }
                 let phrase = words.phrase(s, k);
                 if let Some(c) = self.lexicon.concept_of_normal_noun(&phrase) {
-                    m.noun_concept = Some(c.to_string());
+                    m.noun_concept = Some(c);
                     m.unit = Some(phrase_singular(&phrase));
                     matched = true;
                 }
                 if let Some(subj) = self.lexicon.subject_of_normal(&phrase) {
-                    m.subject = Some(subj.to_string());
+                    m.subject = Some(subj);
                     if !matched {
                         m.unit = Some(phrase_singular(&phrase));
                     }
@@ -594,19 +591,18 @@ impl Extractor {
                 m.unit = None;
                 return;
             }
-            let head = word(k - 1).to_string();
+            let head = word(k - 1);
             // "44 dead", "12 wounded": the adjective is the predicate too.
-            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing") && k - na == 1 {
-                m.predicate = Some(head.clone());
+            if matches!(head, "dead" | "wounded" | "injured" | "missing") && k - na == 1 {
+                m.predicate = Some(Cow::Borrowed(head));
                 m.passive = true;
-                if let Some(c) = &m.noun_concept {
-                    m.concept = Some(c.clone());
+                if let Some(c) = m.noun_concept {
+                    m.concept = Some(c);
                 }
             }
             if m.unit.is_none() {
-                m.unit = Some(singular(&head));
+                m.unit = Some(singular(head));
             }
-            m.head = Some(head);
         }
     }
 
@@ -616,7 +612,7 @@ impl Extractor {
     }
 
     /// The concept of the verb phrase starting at token `k`, with its surface.
-    fn verb_at(&self, low: &[&str], k: usize) -> Option<(String, String)> {
+    fn verb_at<'a>(&'a self, low: &[&'a str], k: usize) -> Option<(&'a str, Cow<'a, str>)> {
         let forms = self.verb_forms.get(*low.get(k)?)?;
         for f in forms {
             let n = f.rest.len();
@@ -626,14 +622,24 @@ impl Extractor {
                     .zip(&f.rest)
                     .all(|(a, b)| a == b)
             {
-                return Some((f.concept.clone(), low[k..=k + n].join(" ")));
+                let surface = if n == 0 {
+                    Cow::Borrowed(low[k])
+                } else {
+                    Cow::Owned(low[k..=k + n].join(" "))
+                };
+                return Some((&f.concept, surface));
             }
         }
         None
     }
 
     /// Coordination, parts and additions between the mentions of one sentence.
-    fn read_relations(&self, ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
+    fn read_relations<'a>(
+        &'a self,
+        ms: &mut [Mention<'a>],
+        qs: &[&QuantityMatch],
+        low: &[&'a str],
+    ) {
         let word = |k: usize| low.get(k).copied().unwrap_or("");
         // The nearest count before the current mention that is no part itself.
         let mut last_whole: Option<usize> = None;
@@ -685,19 +691,14 @@ impl Extractor {
                         "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties"
                     ) {
                         ms[i].partitive = true;
-                        if let Some(c) = self
-                            .lexicon
-                            .concept_of_noun(w)
-                            .map(str::to_string)
-                            .or_else(|| {
-                                self.verb_forms
-                                    .get(w)
-                                    .and_then(|f| f.first())
-                                    .map(|f| f.concept.clone())
-                            })
-                        {
+                        if let Some(c) = self.lexicon.concept_of_noun(w).or_else(|| {
+                            self.verb_forms
+                                .get(w)
+                                .and_then(|f| f.first())
+                                .map(|f| f.concept.as_str())
+                        }) {
                             ms[i].concept = Some(c);
-                            ms[i].predicate = Some(w.to_string());
+                            ms[i].predicate = Some(Cow::Borrowed(w));
                             ms[i].passive = true;
                         }
                     }
@@ -753,7 +754,7 @@ impl Extractor {
     }
 
     /// The verb that holds mention `i`'s number.
-    fn read_predicate(&self, ms: &mut [Mention], i: usize, low: &[&str]) {
+    fn read_predicate<'a>(&'a self, ms: &mut [Mention<'a>], i: usize, low: &[&'a str]) {
         let word = |k: usize| low.get(k).copied().unwrap_or("");
         if ms[i].predicate.is_some() {
             return;
@@ -880,7 +881,7 @@ impl Extractor {
         // A verb right after the noun phrase that takes a number of its own ("claimed
         // the lives of 470000 people injured 1.9 million others") belongs to the next
         // clause when a verb before the number holds it; it is kept for later.
-        let mut deferred: Option<(String, String)> = None;
+        let mut deferred: Option<(&str, Cow<str>)> = None;
         while steps < 5 && k < low.len() {
             let w = word(k);
             if let Some((concept, surface)) = self.verb_at(low, k) {
@@ -901,8 +902,8 @@ impl Extractor {
                 .concept_of_noun(w)
                 .filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing"))
             {
-                ms[i].concept.get_or_insert(c.to_string());
-                ms[i].predicate = Some(w.to_string());
+                ms[i].concept.get_or_insert(c);
+                ms[i].predicate = Some(Cow::Borrowed(w));
                 ms[i].passive = true;
                 break;
             }
@@ -910,11 +911,10 @@ impl Extractor {
                 if let Some(c) = self
                     .lexicon
                     .concept_of_noun(word(k + 2))
-                    .map(str::to_string)
                     .or_else(|| self.verb_at(low, k + 2).map(|v| v.0))
                 {
                     ms[i].concept.get_or_insert(c);
-                    ms[i].predicate = Some(word(k + 2).to_string());
+                    ms[i].predicate = Some(Cow::Borrowed(word(k + 2)));
                     ms[i].passive = true;
                 }
                 break;
@@ -927,7 +927,7 @@ impl Extractor {
         }
         if ms[i].predicate.is_some() {
             if ms[i].noun_concept.is_some() {
-                ms[i].concept = ms[i].noun_concept.clone();
+                ms[i].concept = ms[i].noun_concept;
             }
             return;
         }
@@ -966,13 +966,12 @@ impl Extractor {
                     .then(|| {
                         self.lexicon
                             .concept_of_noun(word(j))
-                            .map(str::to_string)
                             .or_else(|| self.verb_at(low, j).map(|v| v.0))
                     })
                     .flatten()
                 }) {
                     ms[i].concept.get_or_insert(c);
-                    ms[i].predicate = Some(w.to_string());
+                    ms[i].predicate = Some(Cow::Borrowed(w));
                 }
                 break;
             }
@@ -995,29 +994,21 @@ impl Extractor {
                     let toll_concept = if w == "toll" {
                         let prev = if k > 0 { word(k - 1) } else { "" };
                         match prev {
-                            "injury" | "injuries" => {
-                                self.lexicon.concept_of_noun("injured").map(str::to_string)
-                            }
-                            _ => self
-                                .lexicon
-                                .concept_of_noun("death toll")
-                                .map(str::to_string),
+                            "injury" | "injuries" => self.lexicon.concept_of_noun("injured"),
+                            _ => self.lexicon.concept_of_noun("death toll"),
                         }
                     } else if w == "number" && word(k + 1) == "of" {
-                        self.lexicon
-                            .concept_of_noun(word(k + 2))
-                            .map(str::to_string)
-                            .or_else(|| {
-                                matches!(word(k + 2), "victims" | "people")
-                                    .then(|| "killed".to_string())
-                                    .filter(|c| self.lexicon.has_concept(c))
-                            })
+                        self.lexicon.concept_of_noun(word(k + 2)).or_else(|| {
+                            matches!(word(k + 2), "victims" | "people")
+                                .then_some("killed")
+                                .filter(|c| self.lexicon.has_concept(c))
+                        })
                     } else {
                         None
                     };
                     if let Some(c) = toll_concept {
                         ms[i].concept.get_or_insert(c);
-                        ms[i].predicate = Some(word(left_from - 1).to_string());
+                        ms[i].predicate = Some(Cow::Borrowed(word(left_from - 1)));
                         break;
                     }
                 }
@@ -1031,7 +1022,7 @@ impl Extractor {
             ms[i].passive = true;
         }
         if ms[i].noun_concept.is_some() {
-            ms[i].concept = ms[i].noun_concept.clone();
+            ms[i].concept = ms[i].noun_concept;
         }
     }
 
@@ -1079,21 +1070,19 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
                 && ms[i].concept.is_none()
                 && let Some(&j) = source.get(&g)
             {
-                ms[i].concept = ms[j].concept.clone();
+                ms[i].concept = ms[j].concept;
                 ms[i].predicate = ms[j].predicate.clone();
             }
             if let Some(w) = ms[i].part_of
                 && w < ms.len()
             {
-                let whole_counts_people = ms[w]
-                    .concept
-                    .as_deref()
-                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
+                let whole_counts_people =
+                    ms[w].concept.is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
                 if ms[i].concept.is_none()
                     && ms[w].concept.is_some()
                     && (ms[w].noun_concept.is_none() || whole_counts_people)
                 {
-                    ms[i].concept = ms[w].concept.clone();
+                    ms[i].concept = ms[w].concept;
                     ms[i].predicate = ms[w].predicate.clone();
                 }
                 if ms[w].concept.is_none()
@@ -1101,7 +1090,7 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
                     && ms[i].concept.is_some()
                     && ms[i].noun_concept.is_none()
                 {
-                    ms[w].concept = ms[i].concept.clone();
+                    ms[w].concept = ms[i].concept;
                     ms[w].predicate = ms[i].predicate.clone();
                 }
             }
@@ -1114,16 +1103,16 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
         let after_and = ms[i].qa > 0 && low.get(ms[i].qa - 1).is_some_and(|w| *w == "and");
         let prev_counts = ms[i - 1].nb > ms[i - 1].na && ms[i - 1].noun_concept.is_some();
         if bare && after_and && prev_counts && qs[i].kind == qs[i - 1].kind {
-            ms[i].noun_concept = ms[i - 1].noun_concept.clone();
-            ms[i].concept = ms[i - 1].noun_concept.clone();
+            ms[i].noun_concept = ms[i - 1].noun_concept;
+            ms[i].concept = ms[i - 1].noun_concept;
             ms[i].unit = ms[i - 1].unit.clone();
-            ms[i].subject = ms[i - 1].subject.clone();
+            ms[i].subject = ms[i - 1].subject;
         }
     }
     // "30 others", "dozens more": counted like the neighbour before them.
     for i in 1..ms.len() {
         if ms[i].other_ref && ms[i].subject.is_none() && qs[i].kind == Kind::Count {
-            ms[i].subject = ms[i - 1].subject.clone();
+            ms[i].subject = ms[i - 1].subject;
             if ms[i].unit.is_none() {
                 ms[i].unit = ms[i - 1].unit.clone();
             }
