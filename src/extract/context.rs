@@ -62,6 +62,11 @@ pub struct Extractor {
     /// first word of an inflected verb phrase -> the rest and its concept
     verb_forms: HashMap<String, Vec<VerbForm>, foldhash::fast::FixedState>,
     max_words: usize,
+    /// The last words of the lexicon's counted nouns and subject words: a phrase
+    /// whose last word is not among them is neither, and is not looked up.
+    noun_last_words: WordFilter,
+    /// The first words of the lexicon's place names, likewise.
+    place_first_words: WordFilter,
 }
 
 /// What was read about one quantity, before it becomes a claim. Concepts and subjects
@@ -125,10 +130,23 @@ impl Extractor {
                 entry.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
             }
         }
+        let noun_last_words = WordFilter::new(
+            lexicon
+                .nouns()
+                .chain(lexicon.subject_words())
+                .map(|(phrase, _)| last_word(phrase)),
+        );
+        let place_first_words = WordFilter::new(
+            lexicon
+                .place_aliases()
+                .map(|(phrase, _)| phrase.split(' ').next().unwrap_or(phrase)),
+        );
         Extractor {
             lexicon,
             verb_forms,
             max_words,
+            noun_last_words,
+            place_first_words,
         }
     }
 
@@ -520,10 +538,7 @@ impl Extractor {
             if !acronym {
                 // A word that is a counted noun as well as a verb form ("strikes",
                 // "raids", "shells") continues the phrase; a participle does not.
-                let noun_too = !w.ends_with("ed")
-                    && w != "dead"
-                    && (self.lexicon.concept_of_normal_noun(w).is_some()
-                        || self.lexicon.subject_of_normal(w).is_some());
+                let noun_too = !w.ends_with("ed") && w != "dead" && self.is_noun(w);
                 if ends_noun_phrase(w)
                     || (self.is_verb_form(w) && !noun_too)
                     || (w.ends_with("ly") && w.len() > 4)
@@ -535,11 +550,9 @@ impl Extractor {
             // A plural noun is the head: what follows it is not part of the phrase
             // ("100 countries tell", "fighters holding").
             if !acronym && looks_plural(w) && k - start >= 1 {
-                let next_is_noun = k < low.len() && {
-                    let two = words.phrase(k - 1, k + 1);
-                    self.lexicon.concept_of_normal_noun(&two).is_some()
-                        || self.lexicon.subject_of_normal(&two).is_some()
-                };
+                let next_is_noun = k < low.len()
+                    && self.noun_last_words.may_hold(low[k])
+                    && self.is_noun(&words.phrase(k - 1, k + 1));
                 if !next_is_noun {
                     break;
                 }
@@ -556,8 +569,9 @@ impl Extractor {
             m.after = k.max(m.after);
             // The longest lexicon phrase that ends the noun phrase.
             let mut matched = false;
+            let lexicon_noun_ends_here = self.noun_last_words.may_hold(low[k - 1]);
             for s in na..k {
-                if k - s > self.max_words {
+                if k - s > self.max_words || !lexicon_noun_ends_here {
                     continue;
                 }
                 let phrase = words.phrase(s, k);
@@ -604,6 +618,14 @@ impl Extractor {
                 m.unit = Some(singular(head));
             }
         }
+    }
+
+    /// Whether a phrase in normal form is a counted noun or a subject word of the
+    /// lexicon.
+    fn is_noun(&self, phrase: &str) -> bool {
+        self.noun_last_words.may_hold(last_word(phrase))
+            && (self.lexicon.concept_of_normal_noun(phrase).is_some()
+                || self.lexicon.subject_of_normal(phrase).is_some())
     }
 
     /// Whether a lowercase word is an inflected form of a lexicon verb.
@@ -1031,6 +1053,13 @@ impl Extractor {
     fn sentence_places(&self, low: &[&str], words: &Words, marks: &Landmarks) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for k in marks.of(PLACE_PREPOSITION) {
+            // Every place name starts with one of `place_first_words`.
+            if !low
+                .get(k + 1)
+                .is_some_and(|w| self.place_first_words.may_hold(w))
+            {
+                continue;
+            }
             for n in (1..=3).rev() {
                 if k + 1 + n > low.len() {
                     continue;
@@ -1672,6 +1701,11 @@ impl Words<'_> {
             Cow::Owned(self.low[a..b].join(" "))
         }
     }
+}
+
+/// The last word of a phrase whose words are separated by single spaces.
+fn last_word(phrase: &str) -> &str {
+    phrase.rsplit(' ').next().unwrap_or(phrase)
 }
 
 /// A phrase with its last word made singular ("air strikes" -> "air strike"), as

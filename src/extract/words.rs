@@ -331,6 +331,39 @@ pub(crate) fn passes_bytes(filter: &SlotFilter, b: &[u8]) -> bool {
     }
 }
 
+/// A [`SlotFilter`] of words known only at run time (from the lexicon). A word it
+/// cannot slot (not starting and ending with a lower-case ASCII letter, or long) makes
+/// it pass everything, so that it never turns away a word it was built from.
+#[derive(Clone, Debug)]
+pub(crate) struct WordFilter {
+    slots: Box<SlotFilter>,
+    all: bool,
+}
+
+impl WordFilter {
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut slots = Box::new([0u32; 26 * 26]);
+        let mut all = false;
+        for w in words {
+            match (w.as_bytes().first(), w.as_bytes().last()) {
+                (Some(&f), Some(&l))
+                    if f.is_ascii_lowercase() && l.is_ascii_lowercase() && w.len() < 32 =>
+                {
+                    slots[(f - b'a') as usize * 26 + (l - b'a') as usize] |= 1 << w.len();
+                }
+                _ => all = true,
+            }
+        }
+        WordFilter { slots, all }
+    }
+
+    /// Whether `w` may be one of the words the filter was built from.
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        self.all || passes(&self.slots, w)
+    }
+}
+
 /// Reporting verbs that introduce who says a figure.
 #[rustfmt::skip]
 pub(crate) const REPORTING_VERBS: &[&str] = &[
@@ -455,6 +488,22 @@ pub fn is_war_noun(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_filters_hold_their_words() {
+        let words = ["khan", "aleppo", "deir", "x", "al-bab"];
+        let f = WordFilter::new(words);
+        assert!(!f.all);
+        for w in words {
+            assert!(f.may_hold(w), "{w}");
+        }
+        for w in ["", "kha", "aleppos", "Aleppo", "idlib", "1st"] {
+            assert!(!f.may_hold(w), "{w:?}");
+        }
+        // A word it cannot slot lets everything through.
+        let f = WordFilter::new(["sheikh", "\u{e9}t\u{e9}"]);
+        assert!(f.may_hold("idlib") && f.may_hold(""));
+    }
 
     #[test]
     fn reporting_verbs() {
