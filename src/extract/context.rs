@@ -1489,6 +1489,14 @@ fn sentence_frame(
     let mut info = SentenceInfo::default();
     for k in frame {
         let w = word(k);
+        // "the", the most common of these words, only matters in "the day before":
+        // no other test below takes it.
+        if w == "the" {
+            if matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
+                info.elsewhere = true;
+            }
+            continue;
+        }
         // "in the past two weeks", "over the last three days", "this week", "so far":
         // a tally over a period, not one incident
         if matches!(w, "past" | "last")
@@ -1535,9 +1543,6 @@ fn sentence_frame(
             }
         }
         if matches!(w, "last" | "previous") && matches!(word(k + 1), "year" | "month" | "week") {
-            info.elsewhere = true;
-        }
-        if w == "the" && matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
             info.elsewhere = true;
         }
         // "days after a bombing killed", "two weeks ago", "earlier this month":
@@ -1718,6 +1723,9 @@ fn phrase_singular(phrase: &str) -> String {
         None => ("", phrase),
     };
     let last_singular = singular(last);
+    if head.is_empty() {
+        return last_singular;
+    }
     let mut out = String::with_capacity(head.len() + last_singular.len());
     out.push_str(head);
     out.push_str(&last_singular);
