@@ -67,6 +67,8 @@ pub struct Extractor {
     noun_last_words: WordFilter,
     /// The first words of the lexicon's place names, likewise.
     place_first_words: WordFilter,
+    /// The keys of `verb_forms`: most words are turned away before hashing.
+    verb_first_words: WordFilter,
 }
 
 /// What was read about one quantity, before it becomes a claim. Concepts and subjects
@@ -141,12 +143,14 @@ impl Extractor {
                 .place_aliases()
                 .map(|(phrase, _)| phrase.split(' ').next().unwrap_or(phrase)),
         );
+        let verb_first_words = WordFilter::new(verb_forms.keys().map(String::as_str));
         Extractor {
             lexicon,
             verb_forms,
             max_words,
             noun_last_words,
             place_first_words,
+            verb_first_words,
         }
     }
 
@@ -630,12 +634,16 @@ impl Extractor {
 
     /// Whether a lowercase word is an inflected form of a lexicon verb.
     fn is_verb_form(&self, w: &str) -> bool {
-        self.verb_forms.contains_key(w)
+        self.verb_first_words.may_hold(w) && self.verb_forms.contains_key(w)
     }
 
     /// The concept of the verb phrase starting at token `k`, with its surface.
     fn verb_at<'a>(&'a self, low: &[&'a str], k: usize) -> Option<(&'a str, Cow<'a, str>)> {
-        let forms = self.verb_forms.get(*low.get(k)?)?;
+        let w = *low.get(k)?;
+        if !self.verb_first_words.may_hold(w) {
+            return None;
+        }
+        let forms = self.verb_forms.get(w)?;
         for f in forms {
             let n = f.rest.len();
             if k + 1 + n <= low.len()
