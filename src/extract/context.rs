@@ -250,13 +250,16 @@ impl Extractor {
             }
             lowered
         };
-        let mut low: Vec<&str> = Vec::with_capacity(bounds.len());
         let mut marks = Landmarks::with_capacity(bounds.len());
-        for (k, r) in bounds.iter().enumerate() {
-            let w = &lowered[r.clone()];
-            marks.note(k, w);
-            low.push(w);
-        }
+        let low: Vec<&str> = bounds
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let w = &lowered[r.clone()];
+                marks.note(k, w);
+                w
+            })
+            .collect();
         let low = low.as_slice();
         let words = Words {
             lowered: &lowered,
