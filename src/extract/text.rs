@@ -304,7 +304,12 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             end: base + end,
             kind,
         });
-        i = end;
+        // The space after a word is passed at once.
+        i = if bytes.get(end) == Some(&b' ') {
+            end + 1
+        } else {
+            end
+        };
     }
     out
 }
