@@ -71,6 +71,14 @@ pub struct Extractor {
     verb_first_words: WordFilter,
 }
 
+/// The document's place, read once per document: as a lexicon id, to tell the
+/// places a sentence names apart from it, and by its canonical name, which its
+/// claims carry.
+struct DocPlace<'a> {
+    id: Option<&'a str>,
+    name: Option<String>,
+}
+
 /// What was read about one quantity, before it becomes a claim. Concepts and subjects
 /// are the lexicon's own strings and predicates mostly words of the sentence: they
 /// are borrowed, and only copied once, into the claim.
@@ -161,10 +169,17 @@ impl Extractor {
     /// Every claim of a document, title first, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let mut claims = Vec::new();
+        let place = DocPlace {
+            id: doc.place.as_deref().and_then(|p| self.lexicon.place_of(p)),
+            name: doc
+                .place
+                .as_deref()
+                .map(|p| self.lexicon.canonical_place(p)),
+        };
         for section in [Section::Title, Section::Body] {
             let text = doc.section(section);
             if !text.is_empty() {
-                self.extract_section(doc, section, text, &mut claims);
+                self.extract_section(doc, &place, section, text, &mut claims);
             }
         }
         if dateline_elsewhere(doc) {
@@ -175,7 +190,14 @@ impl Extractor {
         claims
     }
 
-    fn extract_section(&self, doc: &Document, section: Section, text: &str, out: &mut Vec<Claim>) {
+    fn extract_section(
+        &self,
+        doc: &Document,
+        place: &DocPlace,
+        section: Section,
+        text: &str,
+        out: &mut Vec<Claim>,
+    ) {
         let found = find_quantities(text);
         if found.is_empty() {
             return;
@@ -202,6 +224,7 @@ impl Extractor {
             }
             self.read_sentence(
                 doc,
+                place,
                 section,
                 text,
                 sent.clone(),
@@ -217,6 +240,7 @@ impl Extractor {
     fn read_sentence(
         &self,
         doc: &Document,
+        doc_place: &DocPlace,
         section: Section,
         text: &str,
         sent: Range<usize>,
@@ -339,15 +363,10 @@ impl Extractor {
         // A sentence that puts its figures only in places unrelated to the
         // document's ("16 civilians were killed in Idlib" in an article filed under
         // Aleppo) speaks of another event.
-        let doc_place = doc.place.as_deref().and_then(|p| self.lexicon.place_of(p));
-        let placed_elsewhere = doc_place.is_some_and(|dp| {
+        let placed_elsewhere = doc_place.id.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
         let sent_info = sentence_frame(low, marks.of(FRAME), doc.date);
-        let doc_place_name = doc
-            .place
-            .as_deref()
-            .map(|p| self.lexicon.canonical_place(p));
         let first_id = out.len();
         for (i, q) in qs.iter().enumerate() {
             if !keep[i] {
@@ -407,7 +426,7 @@ impl Extractor {
                 Kind::Count => m.unit.clone(),
                 _ => q.unit.clone(),
             };
-            let place = doc_place_name.clone().or_else(|| sent_info.place.clone());
+            let place = doc_place.name.clone().or_else(|| sent_info.place.clone());
             let place = place.or_else(|| named_places.first().cloned());
             out.push(Claim {
                 id,
