@@ -1446,11 +1446,12 @@ static LANDMARK_WORDS: SlotFilter = slot_filter(&[
     &["according"],
 ]);
 
-/// Where the words the sentence-wide readings start from stand in a sentence:
-/// [`sentence_frame`], [`attribution`] and [`Extractor::sentence_places`] each used
-/// to test every word of the sentence; now one pass, which turns most words away by a
-/// single lookup in [`LANDMARK_WORDS`], lists the few they act on, in order, with
-/// what each is to them (one list: one allocation per sentence).
+/// Where the words the sentence-wide readings start from stand in a sentence, found
+/// in one pass over its words, so that [`sentence_frame`], [`attribution`] and
+/// [`Extractor::sentence_places`] each visit only the few words they act on rather
+/// than every word. Most words are turned away by a single lookup in
+/// [`LANDMARK_WORDS`]; the rest are listed in order with what each is to the
+/// readings (one list: one allocation per sentence).
 struct Landmarks {
     at: Vec<(usize, u8)>,
 }

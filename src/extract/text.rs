@@ -154,10 +154,23 @@ fn word_start(before: &str) -> usize {
 /// [`ABBREVIATIONS`] by first letter, last letter and length.
 static ABBREVIATION_FILTER: SlotFilter = slot_filter(&[ABBREVIATIONS]);
 
+/// The length of the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > max {
+            max = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case: lower-cased on the stack
 /// and turned away by [`ABBREVIATION_FILTER`] before any comparison.
 fn is_abbreviation(word: &str) -> bool {
-    let mut buf = [0u8; 6];
+    let mut buf = [0u8; ABBREVIATION_MAX];
     let Some(low) = buf.get_mut(..word.len()) else {
         return false;
     };

@@ -341,6 +341,7 @@ pub(crate) struct WordFilter {
 }
 
 impl WordFilter {
+    /// The filter of `words`.
     pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut slots = Box::new([0u32; 26 * 26]);
         let mut all = false;
