@@ -152,10 +152,15 @@ impl Out {
 
     /// Write a string; after the reader has gone, writes are dropped.
     pub fn write_str(&mut self, s: &str) {
+        self.write_bytes(s.as_bytes());
+    }
+
+    /// Write text already encoded as UTF-8, like [`Out::write_str`].
+    pub fn write_bytes(&mut self, b: &[u8]) {
         if self.closed {
             return;
         }
-        if let Err(e) = self.inner.write_all(s.as_bytes()) {
+        if let Err(e) = self.inner.write_all(b) {
             self.note(e);
         }
     }

@@ -20,7 +20,7 @@ use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, Frame};
 use crate::corpus::{Document, Section};
-use crate::lexicon::{Lexicon, places_related, singular, singular_phrase};
+use crate::lexicon::{Lexicon, places_related, singular};
 use crate::quantity::{Kind, Trend};
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -62,11 +62,28 @@ pub struct Extractor {
     /// first word of an inflected verb phrase -> the rest and its concept
     verb_forms: HashMap<String, Vec<VerbForm>, foldhash::fast::FixedState>,
     max_words: usize,
+    /// The last words of the lexicon's counted nouns and subject words: a phrase
+    /// whose last word is not among them is neither, and is not looked up.
+    noun_last_words: WordFilter,
+    /// The first words of the lexicon's place names, likewise.
+    place_first_words: WordFilter,
+    /// The keys of `verb_forms`: most words are turned away before hashing.
+    verb_first_words: WordFilter,
 }
 
-/// What was read about one quantity, before it becomes a claim.
+/// The document's place, read once per document: as a lexicon id, to tell the
+/// places a sentence names apart from it, and by its canonical name, which its
+/// claims carry.
+struct DocPlace<'a> {
+    id: Option<&'a str>,
+    name: Option<String>,
+}
+
+/// What was read about one quantity, before it becomes a claim. Concepts and subjects
+/// are the lexicon's own strings and predicates mostly words of the sentence: they
+/// are borrowed, and only copied once, into the claim.
 #[derive(Clone, Debug, Default)]
-struct Mention {
+struct Mention<'a> {
     /// token range of the quantity phrase
     qa: usize,
     qb: usize,
@@ -75,12 +92,11 @@ struct Mention {
     nb: usize,
     /// first token after everything read as part of the mention
     after: usize,
-    head: Option<String>,
     unit: Option<String>,
-    noun_concept: Option<String>,
-    subject: Option<String>,
-    concept: Option<String>,
-    predicate: Option<String>,
+    noun_concept: Option<&'a str>,
+    subject: Option<&'a str>,
+    concept: Option<&'a str>,
+    predicate: Option<Cow<'a, str>>,
     /// predicate found after the noun phrase (passive or adjective)
     passive: bool,
     partitive: bool,
@@ -124,10 +140,25 @@ impl Extractor {
                 entry.sort_by_key(|f| std::cmp::Reverse(f.rest.len()));
             }
         }
+        let noun_last_words = WordFilter::new(
+            lexicon
+                .nouns()
+                .chain(lexicon.subject_words())
+                .map(|(phrase, _)| last_word(phrase)),
+        );
+        let place_first_words = WordFilter::new(
+            lexicon
+                .place_aliases()
+                .map(|(phrase, _)| phrase.split(' ').next().unwrap_or(phrase)),
+        );
+        let verb_first_words = WordFilter::new(verb_forms.keys().map(String::as_str));
         Extractor {
             lexicon,
             verb_forms,
             max_words,
+            noun_last_words,
+            place_first_words,
+            verb_first_words,
         }
     }
 
@@ -138,10 +169,17 @@ impl Extractor {
     /// Every claim of a document, title first, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let mut claims = Vec::new();
+        let place = DocPlace {
+            id: doc.place.as_deref().and_then(|p| self.lexicon.place_of(p)),
+            name: doc
+                .place
+                .as_deref()
+                .map(|p| self.lexicon.canonical_place(p)),
+        };
         for section in [Section::Title, Section::Body] {
             let text = doc.section(section);
             if !text.is_empty() {
-                self.extract_section(doc, section, text, &mut claims);
+                self.extract_section(doc, &place, section, text, &mut claims);
             }
         }
         if dateline_elsewhere(doc) {
@@ -152,11 +190,21 @@ impl Extractor {
         claims
     }
 
-    fn extract_section(&self, doc: &Document, section: Section, text: &str, out: &mut Vec<Claim>) {
+    fn extract_section(
+        &self,
+        doc: &Document,
+        place: &DocPlace,
+        section: Section,
+        text: &str,
+        out: &mut Vec<Claim>,
+    ) {
         let found = find_quantities(text);
         if found.is_empty() {
             return;
         }
+        // Room for a claim per quantity found: claims are large, and growing the list
+        // one claim at a time would copy them over and over.
+        out.reserve(found.len());
         let sents = sentences(text);
         let mut lines = LineIndex::new(text, doc, section);
         let mut qi = 0;
@@ -176,6 +224,7 @@ impl Extractor {
             }
             self.read_sentence(
                 doc,
+                place,
                 section,
                 text,
                 sent.clone(),
@@ -191,6 +240,7 @@ impl Extractor {
     fn read_sentence(
         &self,
         doc: &Document,
+        doc_place: &DocPlace,
         section: Section,
         text: &str,
         sent: Range<usize>,
@@ -202,26 +252,15 @@ impl Extractor {
         let toks = tokens(text, sent.clone());
         // The words the reading below matches, lower-cased. An ASCII sentence is
         // lower-cased whole and its tokens are slices of that copy; a run of words
-        // separated by single spaces is then one slice too (`irregular` counts the
-        // other gaps). Otherwise every token is lower-cased into a buffer of its own
-        // with a single space between tokens.
+        // separated by single spaces is then one slice too. Otherwise every token is
+        // lower-cased into a buffer of its own with a single space between tokens.
         let sent_text = &text[sent.clone()];
         let mut bounds = Vec::with_capacity(toks.len());
-        let mut irregular = Vec::new();
         let lowered = if sent_text.is_ascii() {
-            let b = text.as_bytes();
-            irregular.reserve(toks.len());
-            let mut bad = 0u32;
-            for (k, t) in toks.iter().enumerate() {
-                bounds.push(t.start - sent.start..t.end - sent.start);
-                irregular.push(bad);
-                if toks
-                    .get(k + 1)
-                    .is_some_and(|n| !(n.start == t.end + 1 && b[t.end] == b' '))
-                {
-                    bad += 1;
-                }
-            }
+            bounds.extend(
+                toks.iter()
+                    .map(|t| t.start - sent.start..t.end - sent.start),
+            );
             sent_text.to_ascii_lowercase()
         } else {
             let mut lowered = String::with_capacity(sent.len() + toks.len());
@@ -235,12 +274,20 @@ impl Extractor {
             }
             lowered
         };
-        let low: Vec<&str> = bounds.iter().map(|r| &lowered[r.clone()]).collect();
+        let mut marks = Landmarks::with_capacity(bounds.len());
+        let low: Vec<&str> = bounds
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let w = &lowered[r.clone()];
+                marks.note(k, w);
+                w
+            })
+            .collect();
         let low = low.as_slice();
         let words = Words {
             lowered: &lowered,
             bounds: &bounds,
-            irregular: &irregular,
             low,
         };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
@@ -311,20 +358,15 @@ impl Extractor {
             j.and_then(|j| number.get(j).copied().flatten())
                 .map(|n| claim_id(&doc.id, n))
         };
-        let attribution = attribution(text, &toks, low);
-        let named_places = self.sentence_places(low, &words);
+        let attribution = attribution(text, &toks, low, &marks);
+        let named_places = self.sentence_places(low, &words, &marks);
         // A sentence that puts its figures only in places unrelated to the
         // document's ("16 civilians were killed in Idlib" in an article filed under
         // Aleppo) speaks of another event.
-        let doc_place = doc.place.as_deref().and_then(|p| self.lexicon.place_of(p));
-        let placed_elsewhere = doc_place.is_some_and(|dp| {
+        let placed_elsewhere = doc_place.id.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
-        let sent_info = sentence_frame(low, doc.date);
-        let doc_place_name = doc
-            .place
-            .as_deref()
-            .map(|p| self.lexicon.canonical_place(p));
+        let sent_info = sentence_frame(low, marks.of(FRAME), doc.date);
         let first_id = out.len();
         for (i, q) in qs.iter().enumerate() {
             if !keep[i] {
@@ -346,11 +388,11 @@ impl Extractor {
             if placed_elsewhere && frame == Frame::Incident {
                 frame = Frame::Other;
             }
-            let mut concept = m.concept.clone();
+            let mut concept = m.concept;
             if concept.is_none() && m.part_of_previous {
-                concept = prev_whole.as_ref().and_then(|w| w.1.clone());
+                concept = prev_whole.as_ref().and_then(|w| w.1.as_deref());
             }
-            let mut subject = m.subject.clone();
+            let mut subject = m.subject;
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
                 concept = None;
                 subject = None;
@@ -366,19 +408,17 @@ impl Extractor {
             // Likewise a verb of a concept counted by its own nouns ("launched 20
             // rockets" is no count of strikes).
             if lowercase_object
-                && concept.as_deref().is_some_and(|c| {
+                && concept.is_some_and(|c| {
                     PEOPLE_CONCEPTS.contains(&c) || self.lexicon.concept_has_nouns(c)
                 })
             {
                 concept = None;
             }
             if subject.is_none()
-                && concept
-                    .as_deref()
-                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
+                && concept.is_some_and(|c| PEOPLE_CONCEPTS.contains(&c))
                 && self.lexicon.has_subject("people")
             {
-                subject = Some("people".to_string());
+                subject = Some("people");
             }
             let noun = (m.nb > m.na && toks[m.nb - 1].end <= next_start)
                 .then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
@@ -386,7 +426,7 @@ impl Extractor {
                 Kind::Count => m.unit.clone(),
                 _ => q.unit.clone(),
             };
-            let place = doc_place_name.clone().or_else(|| sent_info.place.clone());
+            let place = doc_place.name.clone().or_else(|| sent_info.place.clone());
             let place = place.or_else(|| named_places.first().cloned());
             out.push(Claim {
                 id,
@@ -405,9 +445,9 @@ impl Extractor {
                 kind: q.kind,
                 unit,
                 noun,
-                concept,
-                subject,
-                predicate: m.predicate.clone(),
+                concept: concept.map(str::to_string),
+                subject: subject.map(str::to_string),
+                predicate: m.predicate.as_deref().map(str::to_string),
                 trend: m.trend,
                 part_of: link(m.part_of).or_else(|| {
                     m.part_of_previous
@@ -437,12 +477,12 @@ impl Extractor {
     }
 
     /// The counted noun phrase after a quantity.
-    fn read_noun_phrase(
-        &self,
-        m: &mut Mention,
+    fn read_noun_phrase<'a>(
+        &'a self,
+        m: &mut Mention<'a>,
         q: &QuantityMatch,
         toks: &[Token],
-        low: &[&str],
+        low: &[&'a str],
         words: &Words,
         text: &str,
     ) {
@@ -458,7 +498,6 @@ impl Extractor {
                 m.na = i;
                 m.nb = i + 1;
                 m.after = i + 1;
-                m.head = Some(word(i).to_string());
                 // "dozens more wounded": fall through to predicate reading
                 return;
             }
@@ -477,14 +516,13 @@ impl Extractor {
                 .then(|| {
                     self.lexicon
                         .concept_of_noun(w)
-                        .map(str::to_string)
                         .or_else(|| self.verb_at(low, i + 2).map(|v| v.0))
                 })
                 .flatten();
                 if let Some(c) = concept {
                     m.partitive = true;
                     m.concept = Some(c);
-                    m.predicate = Some(w.to_string());
+                    m.predicate = Some(Cow::Borrowed(w));
                     m.passive = true;
                     m.after = i + 3;
                     return;
@@ -526,10 +564,7 @@ impl Extractor {
             if !acronym {
                 // A word that is a counted noun as well as a verb form ("strikes",
                 // "raids", "shells") continues the phrase; a participle does not.
-                let noun_too = !w.ends_with("ed")
-                    && w != "dead"
-                    && (self.lexicon.concept_of_normal_noun(w).is_some()
-                        || self.lexicon.subject_of_normal(w).is_some());
+                let noun_too = !w.ends_with("ed") && w != "dead" && self.is_noun(w);
                 if ends_noun_phrase(w)
                     || (self.is_verb_form(w) && !noun_too)
                     || (w.ends_with("ly") && w.len() > 4)
@@ -541,11 +576,9 @@ impl Extractor {
             // A plural noun is the head: what follows it is not part of the phrase
             // ("100 countries tell", "fighters holding").
             if !acronym && looks_plural(w) && k - start >= 1 {
-                let next_is_noun = k < low.len() && {
-                    let two = words.phrase(k - 1, k + 1);
-                    self.lexicon.concept_of_normal_noun(&two).is_some()
-                        || self.lexicon.subject_of_normal(&two).is_some()
-                };
+                let next_is_noun = k < low.len()
+                    && self.noun_last_words.may_hold(low[k])
+                    && self.is_noun(&words.phrase(k - 1, k + 1));
                 if !next_is_noun {
                     break;
                 }
@@ -562,21 +595,21 @@ impl Extractor {
             m.after = k.max(m.after);
             // The longest lexicon phrase that ends the noun phrase.
             let mut matched = false;
+            let lexicon_noun_ends_here = self.noun_last_words.may_hold(low[k - 1]);
             for s in na..k {
-                if k - s > self.max_words {
+                if k - s > self.max_words || !lexicon_noun_ends_here {
                     continue;
                 }
                 let phrase = words.phrase(s, k);
                 if let Some(c) = self.lexicon.concept_of_normal_noun(&phrase) {
-                    m.noun_concept = Some(c.to_string());
-                    m.unit = Some(singular_phrase(&phrase).unwrap_or_else(|| phrase.to_string()));
+                    m.noun_concept = Some(c);
+                    m.unit = Some(phrase_singular(&phrase));
                     matched = true;
                 }
                 if let Some(subj) = self.lexicon.subject_of_normal(&phrase) {
-                    m.subject = Some(subj.to_string());
+                    m.subject = Some(subj);
                     if !matched {
-                        m.unit =
-                            Some(singular_phrase(&phrase).unwrap_or_else(|| phrase.to_string()));
+                        m.unit = Some(phrase_singular(&phrase));
                     }
                     matched = true;
                 }
@@ -598,30 +631,41 @@ impl Extractor {
                 m.unit = None;
                 return;
             }
-            let head = word(k - 1).to_string();
+            let head = word(k - 1);
             // "44 dead", "12 wounded": the adjective is the predicate too.
-            if matches!(head.as_str(), "dead" | "wounded" | "injured" | "missing") && k - na == 1 {
-                m.predicate = Some(head.clone());
+            if matches!(head, "dead" | "wounded" | "injured" | "missing") && k - na == 1 {
+                m.predicate = Some(Cow::Borrowed(head));
                 m.passive = true;
-                if let Some(c) = &m.noun_concept {
-                    m.concept = Some(c.clone());
+                if let Some(c) = m.noun_concept {
+                    m.concept = Some(c);
                 }
             }
             if m.unit.is_none() {
-                m.unit = Some(singular(&head));
+                m.unit = Some(singular(head));
             }
-            m.head = Some(head);
         }
+    }
+
+    /// Whether a phrase in normal form is a counted noun or a subject word of the
+    /// lexicon.
+    fn is_noun(&self, phrase: &str) -> bool {
+        self.noun_last_words.may_hold(last_word(phrase))
+            && (self.lexicon.concept_of_normal_noun(phrase).is_some()
+                || self.lexicon.subject_of_normal(phrase).is_some())
     }
 
     /// Whether a lowercase word is an inflected form of a lexicon verb.
     fn is_verb_form(&self, w: &str) -> bool {
-        self.verb_forms.contains_key(w)
+        self.verb_first_words.may_hold(w) && self.verb_forms.contains_key(w)
     }
 
     /// The concept of the verb phrase starting at token `k`, with its surface.
-    fn verb_at(&self, low: &[&str], k: usize) -> Option<(String, String)> {
-        let forms = self.verb_forms.get(*low.get(k)?)?;
+    fn verb_at<'a>(&'a self, low: &[&'a str], k: usize) -> Option<(&'a str, Cow<'a, str>)> {
+        let w = *low.get(k)?;
+        if !self.verb_first_words.may_hold(w) {
+            return None;
+        }
+        let forms = self.verb_forms.get(w)?;
         for f in forms {
             let n = f.rest.len();
             if k + 1 + n <= low.len()
@@ -630,14 +674,24 @@ impl Extractor {
                     .zip(&f.rest)
                     .all(|(a, b)| a == b)
             {
-                return Some((f.concept.clone(), low[k..=k + n].join(" ")));
+                let surface = if n == 0 {
+                    Cow::Borrowed(low[k])
+                } else {
+                    Cow::Owned(low[k..=k + n].join(" "))
+                };
+                return Some((&f.concept, surface));
             }
         }
         None
     }
 
     /// Coordination, parts and additions between the mentions of one sentence.
-    fn read_relations(&self, ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
+    fn read_relations<'a>(
+        &'a self,
+        ms: &mut [Mention<'a>],
+        qs: &[&QuantityMatch],
+        low: &[&'a str],
+    ) {
         let word = |k: usize| low.get(k).copied().unwrap_or("");
         // The nearest count before the current mention that is no part itself.
         let mut last_whole: Option<usize> = None;
@@ -689,19 +743,14 @@ impl Extractor {
                         "dead" | "killed" | "wounded" | "injured" | "victims" | "casualties"
                     ) {
                         ms[i].partitive = true;
-                        if let Some(c) = self
-                            .lexicon
-                            .concept_of_noun(w)
-                            .map(str::to_string)
-                            .or_else(|| {
-                                self.verb_forms
-                                    .get(w)
-                                    .and_then(|f| f.first())
-                                    .map(|f| f.concept.clone())
-                            })
-                        {
+                        if let Some(c) = self.lexicon.concept_of_noun(w).or_else(|| {
+                            self.verb_forms
+                                .get(w)
+                                .and_then(|f| f.first())
+                                .map(|f| f.concept.as_str())
+                        }) {
                             ms[i].concept = Some(c);
-                            ms[i].predicate = Some(w.to_string());
+                            ms[i].predicate = Some(Cow::Borrowed(w));
                             ms[i].passive = true;
                         }
                     }
@@ -757,7 +806,7 @@ impl Extractor {
     }
 
     /// The verb that holds mention `i`'s number.
-    fn read_predicate(&self, ms: &mut [Mention], i: usize, low: &[&str]) {
+    fn read_predicate<'a>(&'a self, ms: &mut [Mention<'a>], i: usize, low: &[&'a str]) {
         let word = |k: usize| low.get(k).copied().unwrap_or("");
         if ms[i].predicate.is_some() {
             return;
@@ -884,7 +933,7 @@ impl Extractor {
         // A verb right after the noun phrase that takes a number of its own ("claimed
         // the lives of 470000 people injured 1.9 million others") belongs to the next
         // clause when a verb before the number holds it; it is kept for later.
-        let mut deferred: Option<(String, String)> = None;
+        let mut deferred: Option<(&str, Cow<str>)> = None;
         while steps < 5 && k < low.len() {
             let w = word(k);
             if let Some((concept, surface)) = self.verb_at(low, k) {
@@ -905,8 +954,8 @@ impl Extractor {
                 .concept_of_noun(w)
                 .filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing"))
             {
-                ms[i].concept.get_or_insert(c.to_string());
-                ms[i].predicate = Some(w.to_string());
+                ms[i].concept.get_or_insert(c);
+                ms[i].predicate = Some(Cow::Borrowed(w));
                 ms[i].passive = true;
                 break;
             }
@@ -914,11 +963,10 @@ impl Extractor {
                 if let Some(c) = self
                     .lexicon
                     .concept_of_noun(word(k + 2))
-                    .map(str::to_string)
                     .or_else(|| self.verb_at(low, k + 2).map(|v| v.0))
                 {
                     ms[i].concept.get_or_insert(c);
-                    ms[i].predicate = Some(word(k + 2).to_string());
+                    ms[i].predicate = Some(Cow::Borrowed(word(k + 2)));
                     ms[i].passive = true;
                 }
                 break;
@@ -931,7 +979,7 @@ impl Extractor {
         }
         if ms[i].predicate.is_some() {
             if ms[i].noun_concept.is_some() {
-                ms[i].concept = ms[i].noun_concept.clone();
+                ms[i].concept = ms[i].noun_concept;
             }
             return;
         }
@@ -970,13 +1018,12 @@ impl Extractor {
                     .then(|| {
                         self.lexicon
                             .concept_of_noun(word(j))
-                            .map(str::to_string)
                             .or_else(|| self.verb_at(low, j).map(|v| v.0))
                     })
                     .flatten()
                 }) {
                     ms[i].concept.get_or_insert(c);
-                    ms[i].predicate = Some(w.to_string());
+                    ms[i].predicate = Some(Cow::Borrowed(w));
                 }
                 break;
             }
@@ -999,29 +1046,21 @@ impl Extractor {
                     let toll_concept = if w == "toll" {
                         let prev = if k > 0 { word(k - 1) } else { "" };
                         match prev {
-                            "injury" | "injuries" => {
-                                self.lexicon.concept_of_noun("injured").map(str::to_string)
-                            }
-                            _ => self
-                                .lexicon
-                                .concept_of_noun("death toll")
-                                .map(str::to_string),
+                            "injury" | "injuries" => self.lexicon.concept_of_noun("injured"),
+                            _ => self.lexicon.concept_of_noun("death toll"),
                         }
                     } else if w == "number" && word(k + 1) == "of" {
-                        self.lexicon
-                            .concept_of_noun(word(k + 2))
-                            .map(str::to_string)
-                            .or_else(|| {
-                                matches!(word(k + 2), "victims" | "people")
-                                    .then(|| "killed".to_string())
-                                    .filter(|c| self.lexicon.has_concept(c))
-                            })
+                        self.lexicon.concept_of_noun(word(k + 2)).or_else(|| {
+                            matches!(word(k + 2), "victims" | "people")
+                                .then_some("killed")
+                                .filter(|c| self.lexicon.has_concept(c))
+                        })
                     } else {
                         None
                     };
                     if let Some(c) = toll_concept {
                         ms[i].concept.get_or_insert(c);
-                        ms[i].predicate = Some(word(left_from - 1).to_string());
+                        ms[i].predicate = Some(Cow::Borrowed(word(left_from - 1)));
                         break;
                     }
                 }
@@ -1035,16 +1074,20 @@ impl Extractor {
             ms[i].passive = true;
         }
         if ms[i].noun_concept.is_some() {
-            ms[i].concept = ms[i].noun_concept.clone();
+            ms[i].concept = ms[i].noun_concept;
         }
     }
 
     /// The known places a sentence puts things in ("in Hasakeh", "near Atmeh", "the
     /// town of Khan Sheikhoun"), as lexicon ids, in order.
-    fn sentence_places(&self, low: &[&str], words: &Words) -> Vec<String> {
+    fn sentence_places(&self, low: &[&str], words: &Words, marks: &Landmarks) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for k in 0..low.len() {
-            if !matches!(low[k], "in" | "near" | "at" | "outside" | "of" | "around") {
+        for k in marks.of(PLACE_PREPOSITION) {
+            // Every place name starts with one of `place_first_words`.
+            if !low
+                .get(k + 1)
+                .is_some_and(|w| self.place_first_words.may_hold(w))
+            {
                 continue;
             }
             for n in (1..=3).rev() {
@@ -1086,21 +1129,19 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
                 && ms[i].concept.is_none()
                 && let Some(&j) = source.get(&g)
             {
-                ms[i].concept = ms[j].concept.clone();
+                ms[i].concept = ms[j].concept;
                 ms[i].predicate = ms[j].predicate.clone();
             }
             if let Some(w) = ms[i].part_of
                 && w < ms.len()
             {
-                let whole_counts_people = ms[w]
-                    .concept
-                    .as_deref()
-                    .is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
+                let whole_counts_people =
+                    ms[w].concept.is_some_and(|c| PEOPLE_CONCEPTS.contains(&c));
                 if ms[i].concept.is_none()
                     && ms[w].concept.is_some()
                     && (ms[w].noun_concept.is_none() || whole_counts_people)
                 {
-                    ms[i].concept = ms[w].concept.clone();
+                    ms[i].concept = ms[w].concept;
                     ms[i].predicate = ms[w].predicate.clone();
                 }
                 if ms[w].concept.is_none()
@@ -1108,7 +1149,7 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
                     && ms[i].concept.is_some()
                     && ms[i].noun_concept.is_none()
                 {
-                    ms[w].concept = ms[i].concept.clone();
+                    ms[w].concept = ms[i].concept;
                     ms[w].predicate = ms[i].predicate.clone();
                 }
             }
@@ -1121,16 +1162,16 @@ fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
         let after_and = ms[i].qa > 0 && low.get(ms[i].qa - 1).is_some_and(|w| *w == "and");
         let prev_counts = ms[i - 1].nb > ms[i - 1].na && ms[i - 1].noun_concept.is_some();
         if bare && after_and && prev_counts && qs[i].kind == qs[i - 1].kind {
-            ms[i].noun_concept = ms[i - 1].noun_concept.clone();
-            ms[i].concept = ms[i - 1].noun_concept.clone();
+            ms[i].noun_concept = ms[i - 1].noun_concept;
+            ms[i].concept = ms[i - 1].noun_concept;
             ms[i].unit = ms[i - 1].unit.clone();
-            ms[i].subject = ms[i - 1].subject.clone();
+            ms[i].subject = ms[i - 1].subject;
         }
     }
     // "30 others", "dozens more": counted like the neighbour before them.
     for i in 1..ms.len() {
         if ms[i].other_ref && ms[i].subject.is_none() && qs[i].kind == Kind::Count {
-            ms[i].subject = ms[i - 1].subject.clone();
+            ms[i].subject = ms[i - 1].subject;
             if ms[i].unit.is_none() {
                 ms[i].unit = ms[i - 1].unit.clone();
             }
@@ -1209,7 +1250,7 @@ fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
 }
 
 /// Who says so: "according to X", "X said", "said X".
-fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
+fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> Option<String> {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let is_cap = |k: usize| {
         toks.get(k)
@@ -1239,8 +1280,8 @@ fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
     let span = |a: usize, b: usize| -> Option<String> {
         (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
     };
-    for k in 0..low.len() {
-        if word(k) == "according" && word(k + 1) == "to" {
+    for k in marks.of(ACCORDING) {
+        if word(k + 1) == "to" {
             let a = k + 2;
             let mut b = a;
             while b < toks.len()
@@ -1261,10 +1302,8 @@ fn attribution(text: &str, toks: &[Token], low: &[&str]) -> Option<String> {
             }
         }
     }
-    for k in 0..low.len() {
-        if !is_reporting_verb(word(k))
-            || matches!(word(k), "put" | "puts" | "putting" | "estimated")
-        {
+    for k in marks.of(REPORTING) {
+        if matches!(word(k), "put" | "puts" | "putting" | "estimated") {
             continue;
         }
         // "X said": the noun phrase before the verb, back to a clause edge.
@@ -1370,55 +1409,123 @@ struct SentenceInfo {
     place: Option<String>,
 }
 
-/// Every word [`sentence_frame`] acts on (a year aside), by first letter, last letter
-/// and length: most words of a sentence are in no such slot and are passed over at
-/// once.
-static FRAME_WORDS: [u32; 26 * 26] = {
-    #[rustfmt::skip]
-    const WORDS: &[&str] = &[
-        "past", "last", "this", "so", "since", "previous", "the", "days", "weeks", "months",
-        "years", "earlier", "later", "war", "conflict", "uprising", "revolution", "crisis",
-        "insurgency", "january", "jan", "february", "feb", "march", "mar", "april", "apr",
-        "may", "june", "jun", "july", "jul", "august", "aug", "september", "sept", "sep",
-        "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "monday's", "tuesday's",
-        "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "monday\u{2019}s",
-        "tuesday\u{2019}s", "wednesday\u{2019}s", "thursday\u{2019}s", "friday\u{2019}s",
-        "saturday\u{2019}s", "sunday\u{2019}s", "mondays", "tuesdays", "wednesdays",
-        "thursdays", "fridays", "saturdays", "sundays",
-    ];
-    let mut t = [0u32; 26 * 26];
-    let mut k = 0;
-    while k < WORDS.len() {
-        let w = WORDS[k].as_bytes();
-        let slot = (w[0] - b'a') as usize * 26 + (w[w.len() - 1] - b'a') as usize;
-        t[slot] |= 1 << w.len();
-        k += 1;
-    }
-    t
-};
+/// Every word [`sentence_frame`] acts on (a year aside).
+#[rustfmt::skip]
+const FRAME_WORD_LIST: &[&str] = &[
+    "past", "last", "this", "so", "since", "previous", "the", "days", "weeks", "months",
+    "years", "earlier", "later", "war", "conflict", "uprising", "revolution", "crisis",
+    "insurgency", "january", "jan", "february", "feb", "march", "mar", "april", "apr",
+    "may", "june", "jun", "july", "jul", "august", "aug", "september", "sept", "sep",
+    "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "monday's", "tuesday's",
+    "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "monday\u{2019}s",
+    "tuesday\u{2019}s", "wednesday\u{2019}s", "thursday\u{2019}s", "friday\u{2019}s",
+    "saturday\u{2019}s", "sunday\u{2019}s", "mondays", "tuesdays", "wednesdays",
+    "thursdays", "fridays", "saturdays", "sundays",
+];
+
+/// [`FRAME_WORD_LIST`] by first letter, last letter and length: most words of a
+/// sentence are in no such slot and are passed over at once.
+static FRAME_WORDS: SlotFilter = slot_filter(&[FRAME_WORD_LIST]);
 
 /// Whether [`sentence_frame`] may act on the lower-case word `w`: a year or a word
 /// whose slot in [`FRAME_WORDS`] is taken. A superset: the reading itself decides.
 fn frame_word(w: &str) -> bool {
-    let w = w.strip_suffix('.').unwrap_or(w).as_bytes();
-    match (w.first(), w.last()) {
-        (Some(f), _) if f.is_ascii_digit() => true,
-        (Some(&f), Some(&l))
-            if f.is_ascii_lowercase() && l.is_ascii_lowercase() && w.len() < 32 =>
-        {
-            FRAME_WORDS[(f - b'a') as usize * 26 + (l - b'a') as usize] & (1 << w.len()) != 0
+    let w = w.strip_suffix('.').unwrap_or(w);
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit) || passes(&FRAME_WORDS, w)
+}
+
+/// The prepositions before which [`Extractor::sentence_places`] looks for a place.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "at", "outside", "of", "around"];
+
+/// Every word a sentence-wide reading starts from, for a first cheap test.
+static LANDMARK_WORDS: SlotFilter = slot_filter(&[
+    FRAME_WORD_LIST,
+    REPORTING_VERBS,
+    PLACE_PREPOSITIONS,
+    &["according"],
+]);
+
+/// Where the words the sentence-wide readings start from stand in a sentence, found
+/// in one pass over its words, so that [`sentence_frame`], [`attribution`] and
+/// [`Extractor::sentence_places`] each visit only the few words they act on rather
+/// than every word. Most words are turned away by a single lookup in
+/// [`LANDMARK_WORDS`]; the rest are listed in order with what each is to the
+/// readings (one list: one allocation per sentence).
+struct Landmarks {
+    at: Vec<(usize, u8)>,
+}
+
+/// A word that passes [`frame_word`].
+const FRAME: u8 = 1;
+/// A reporting verb.
+const REPORTING: u8 = 2;
+/// One of [`PLACE_PREPOSITIONS`].
+const PLACE_PREPOSITION: u8 = 4;
+/// "according".
+const ACCORDING: u8 = 8;
+
+impl Landmarks {
+    /// Room for a sentence of `n` tokens: far fewer of them are landmarks.
+    fn with_capacity(n: usize) -> Self {
+        Landmarks {
+            at: Vec::with_capacity(n / 4 + 4),
         }
-        _ => false,
+    }
+
+    /// Notes the lower-case word `w` at token `k` (`k` increasing).
+    fn note(&mut self, k: usize, w: &str) {
+        let Some(&first) = w.as_bytes().first() else {
+            return;
+        };
+        // `frame_word` also passes years and words with a trailing dot.
+        if !(first.is_ascii_digit() || w.ends_with('.') || passes(&LANDMARK_WORDS, w)) {
+            return;
+        }
+        let mut kinds = 0;
+        if frame_word(w) {
+            kinds |= FRAME;
+        }
+        if is_reporting_verb(w) {
+            kinds |= REPORTING;
+        }
+        if PLACE_PREPOSITIONS.contains(&w) {
+            kinds |= PLACE_PREPOSITION;
+        }
+        if w == "according" {
+            kinds |= ACCORDING;
+        }
+        if kinds != 0 {
+            self.at.push((k, kinds));
+        }
+    }
+
+    /// The tokens of a kind, in order.
+    fn of(&self, kind: u8) -> impl Iterator<Item = usize> + '_ {
+        self.at
+            .iter()
+            .filter(move |&&(_, kinds)| kinds & kind != 0)
+            .map(|&(k, _)| k)
     }
 }
 
-fn sentence_frame(low: &[&str], doc_date: Option<Date>) -> SentenceInfo {
+/// What a sentence says about time and place, read from the words `frame` gives
+/// (those that pass [`frame_word`], in order).
+fn sentence_frame(
+    low: &[&str],
+    frame: impl Iterator<Item = usize>,
+    doc_date: Option<Date>,
+) -> SentenceInfo {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
-    for k in 0..low.len() {
+    for k in frame {
         let w = word(k);
-        if !frame_word(w) {
+        // "the", the most common of these words, only matters in "the day before":
+        // no other test below takes it.
+        if w == "the" {
+            if matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
+                info.elsewhere = true;
+            }
             continue;
         }
         // "in the past two weeks", "over the last three days", "this week", "so far":
@@ -1467,9 +1574,6 @@ fn sentence_frame(low: &[&str], doc_date: Option<Date>) -> SentenceInfo {
             }
         }
         if matches!(w, "last" | "previous") && matches!(word(k + 1), "year" | "month" | "week") {
-            info.elsewhere = true;
-        }
-        if w == "the" && matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
             info.elsewhere = true;
         }
         // "days after a bombing killed", "two weeks ago", "earlier this month":
@@ -1616,21 +1720,47 @@ fn dateline_elsewhere(doc: &Document) -> bool {
 struct Words<'a> {
     lowered: &'a str,
     bounds: &'a [Range<usize>],
-    /// Per token, how many gaps before it are not one space (empty: none are).
-    irregular: &'a [u32],
     low: &'a [&'a str],
 }
 
 impl Words<'_> {
-    /// Tokens `a..b` joined by single spaces (`b > a`).
+    /// Tokens `a..b` joined by single spaces (`b > a`): a slice of the buffer when
+    /// they stand one space apart there (nearly always), else a copy.
     fn phrase(&self, a: usize, b: usize) -> Cow<'_, str> {
-        let regular = self.irregular.is_empty() || self.irregular[b - 1] == self.irregular[a];
+        let gaps = self.lowered.as_bytes();
+        let regular = self.bounds[a..b]
+            .windows(2)
+            .all(|w| w[1].start == w[0].end + 1 && gaps[w[0].end] == b' ');
         if regular {
             Cow::Borrowed(&self.lowered[self.bounds[a].start..self.bounds[b - 1].end])
         } else {
             Cow::Owned(self.low[a..b].join(" "))
         }
     }
+}
+
+/// The last word of a phrase whose words are separated by single spaces.
+fn last_word(phrase: &str) -> &str {
+    phrase.rsplit(' ').next().unwrap_or(phrase)
+}
+
+/// A phrase with its last word made singular ("air strikes" -> "air strike"), as
+/// [`lexicon::singular_phrase`](crate::lexicon::singular_phrase) reads it (or the
+/// phrase itself when that finds nothing to change), built by copying the two parts
+/// rather than by formatting.
+fn phrase_singular(phrase: &str) -> String {
+    let (head, last) = match phrase.rfind(' ') {
+        Some(i) => phrase.split_at(i + 1),
+        None => ("", phrase),
+    };
+    let last_singular = singular(last);
+    if head.is_empty() {
+        return last_singular;
+    }
+    let mut out = String::with_capacity(head.len() + last_singular.len());
+    out.push_str(head);
+    out.push_str(&last_singular);
+    out
 }
 
 /// `doc#n`, the id of a document's n-th claim.
@@ -1755,11 +1885,13 @@ impl<'a> LineIndex<'a> {
             self.col = 0;
         }
         let upto = offset.min(self.text.len());
-        // Only the text since the last position is read: claims come in order.
+        // Only the text since the last position is read: claims come in order. Line
+        // breaks are looked for by memchr, which skips the (often long, often
+        // unbroken) text between claims with vector instructions.
         let segment = self.text.get(self.pos..upto).unwrap_or("");
-        match segment.rfind('\n') {
+        match memchr::memrchr(b'\n', segment.as_bytes()) {
             Some(nl) => {
-                self.line += segment.bytes().filter(|&b| b == b'\n').count() as u32;
+                self.line += memchr::memchr_iter(b'\n', segment.as_bytes()).count() as u32;
                 self.line_start = self.pos + nl + 1;
                 self.col = segment[nl + 1..].chars().count();
             }
@@ -2102,6 +2234,26 @@ mod tests {
         let cs = ex.extract(&d);
         assert_eq!((cs[0].line, cs[0].column), (6, 18));
         assert_eq!(&d.text[cs[0].start..cs[0].end], cs[0].text);
+    }
+
+    #[test]
+    fn phrase_singulars_are_the_lexicon_ones() {
+        for p in [
+            "air strikes",
+            "people",
+            "civilians",
+            "us-led air strikes",
+            "bus",
+            "militiamen",
+            "the crises",
+            "",
+            " ",
+            "a  b ",
+            "caf\u{e9}s",
+        ] {
+            let lexicon = crate::lexicon::singular_phrase(p).unwrap_or_else(|| p.to_string());
+            assert_eq!(phrase_singular(p), lexicon, "{p:?}");
+        }
     }
 
     #[test]

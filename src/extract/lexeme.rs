@@ -142,19 +142,19 @@ pub(crate) fn dash(i: &str) -> Res<'_, &str> {
 /// Eight bytes as one integer, in order from the low byte (the SWAR helpers below
 /// test all eight at once); None past the end.
 #[inline]
-fn load8(b: &[u8], at: usize) -> Option<u64> {
+pub(crate) fn load8(b: &[u8], at: usize) -> Option<u64> {
     let chunk = b.get(at..at.checked_add(8)?)?;
     Some(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?))
 }
 
 /// Every byte 1, and every byte's high bit: per-byte masks keep only the high bits.
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of every byte of `x` in `lo..=hi` (both ASCII), with no carry
 /// between bytes: the high bit of `y + (0x80 - c)` says whether `y >= c`.
 #[inline]
-const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     let y = x & (0x7f * ONES);
     let from = y + (0x80 - lo as u64) * ONES;
     let past = y + (0x80 - hi as u64 - 1) * ONES;
@@ -163,7 +163,7 @@ const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
 
 /// The high bit of every ASCII letter of `x`.
 #[inline]
-const fn letters_in(x: u64) -> u64 {
+pub(crate) const fn letters_in(x: u64) -> u64 {
     // fold the case: 'A'..='Z' become 'a'..='z', nothing else becomes a letter
     bytes_in(x | (0x20 * ONES), b'a', b'z') & !x
 }

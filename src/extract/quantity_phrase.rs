@@ -924,7 +924,9 @@ impl<'a> Grammar<'a> {
 
 /// "how about", "what about": "about" asks, it does not approximate.
 fn how_about(text: &str, s: usize) -> bool {
-    kw("about")(&text[s..]).is_ok()
+    // most starts are no "about": their first letter says so
+    text.as_bytes().get(s).is_some_and(|&c| c | 0x20 == b'a')
+        && kw("about")(&text[s..]).is_ok()
         && super::lexeme::prev_word(text, s)
             .is_some_and(|(_, w)| w.eq_ignore_ascii_case("how") || w.eq_ignore_ascii_case("what"))
 }
@@ -933,6 +935,14 @@ fn how_about(text: &str, s: usize) -> bool {
 /// (forty five)". Returns the end of the closing bracket when the value is the same.
 fn restated(text: &str, end: usize, value: f64) -> Option<usize> {
     let t = &text[end..];
+    // Only a bracket or white space (which may be non-ASCII) can come first.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| c == b'(' || !c.is_ascii() || ascii_space(c))
+    {
+        return None;
+    }
     let (r, _) = ws0(t).ok()?;
     let r = r.strip_prefix('(')?;
     let (r, n) = numeral(false)(r).ok()?;

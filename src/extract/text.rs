@@ -5,6 +5,8 @@
 //! capital initial), and at every line break, since news text puts headlines, bylines
 //! and paragraphs on lines of their own.
 
+use super::lexeme::{HIGH, bytes_in, letters_in, load8};
+use super::words::{SlotFilter, passes_bytes, slot_filter};
 use std::ops::Range;
 
 const ABBREVIATIONS: &[&str] = &[
@@ -45,21 +47,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The first line break or stop (`.`, `!`, `?`) at or after `from`. Blocks of 16
-/// bytes are tested whole, without a branch per byte, so that the long runs of text
-/// between stops are skipped in a few vector instructions each.
+/// The first line break or stop (`.`, `!`, `?`) at or after `from`. memchr skips
+/// the long runs of text between stops with vector instructions; it looks for three
+/// bytes at most, so the rare `?` is looked for only before the first of the others.
 fn next_break(b: &[u8], from: usize) -> Option<usize> {
-    let is_break = |c: u8| matches!(c, b'\n' | b'.' | b'!' | b'?');
-    let mut i = from;
-    while let Some(block) = b.get(i..i + 16) {
-        if block.iter().fold(false, |found, &c| {
-            found | (c == b'\n') | (c == b'.') | (c == b'!') | (c == b'?')
-        }) {
-            break;
-        }
-        i += 16;
-    }
-    b.get(i..)?.iter().position(|&c| is_break(c)).map(|k| i + k)
+    let rest = b.get(from..)?;
+    let common = memchr::memchr3(b'\n', b'.', b'!', rest);
+    let upto = common.unwrap_or(rest.len());
+    memchr::memchr(b'?', &rest[..upto])
+        .or(common)
+        .map(|k| from + k)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
@@ -118,12 +115,7 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     }
     // The word before the period: an abbreviation or an initial does not end a sentence.
     let before = &text[..i];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return None;
     }
@@ -131,9 +123,60 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     let abbreviation = if word.eq_ignore_ascii_case("no") {
         nc.is_ascii_digit()
     } else {
-        word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        is_abbreviation(word)
     };
     (!abbreviation).then_some(j)
+}
+
+/// Where the last word of `before` starts: after the last white space, '(' or '"'.
+/// ASCII bytes are tested as they are; at the first other byte the characters are
+/// decoded from there back.
+fn word_start(before: &str) -> usize {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let c = b[k - 1];
+        if !c.is_ascii() {
+            return before[..k]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+                .map_or(0, |(p, c)| p + c.len_utf8());
+        }
+        if c.is_ascii_whitespace() || c == 0x0b || c == b'(' || c == b'"' {
+            return k;
+        }
+        k -= 1;
+    }
+    0
+}
+
+/// [`ABBREVIATIONS`] by first letter, last letter and length.
+static ABBREVIATION_FILTER: SlotFilter = slot_filter(&[ABBREVIATIONS]);
+
+/// The length of the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[k].len() > max {
+            max = ABBREVIATIONS[k].len();
+        }
+        k += 1;
+    }
+    max
+};
+
+/// Whether `word` is one of [`ABBREVIATIONS`], in any case: lower-cased on the stack
+/// and turned away by [`ABBREVIATION_FILTER`] before any comparison.
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; ABBREVIATION_MAX];
+    let Some(low) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    low.copy_from_slice(word.as_bytes());
+    low.make_ascii_lowercase();
+    passes_bytes(&ABBREVIATION_FILTER, low) && ABBREVIATIONS.iter().any(|a| a.as_bytes() == low)
 }
 
 /// What a token is.
@@ -163,20 +206,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// What an ASCII byte is to the tokenizer: bits of a class.
+/// What a byte is to the tokenizer: bits of a class.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
-const DIGIT: u8 = 4;
-const ALPHA: u8 = 8;
+const ALPHA: u8 = 4;
+/// A byte of a non-ASCII character: the character is decoded instead.
+const NON_ASCII: u8 = 8;
 
-/// A class per ASCII byte; bytes from 0x80 up are decoded as characters instead.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// A class per byte, so that one lookup sorts every byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            ALNUM | DIGIT
+        t[b] = if !c.is_ascii() {
+            NON_ASCII
+        } else if c.is_ascii_digit() {
+            ALNUM
         } else if c.is_ascii_alphabetic() {
             ALNUM | ALPHA
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
@@ -195,24 +241,25 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let bytes = sub.as_bytes();
     let n = sub.len();
     let base = range.start;
-    // About one token per five bytes of news text: one allocation for most sentences.
-    let mut out = Vec::with_capacity(n / 5 + 4);
+    // About one token per three bytes of news text (short words, spaces and
+    // punctuation): one allocation for nearly every sentence.
+    let mut out = Vec::with_capacity(n / 3 + 4);
     let mut i = 0;
-    while i < n {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         // The class of the first character: ASCII by table, the rest decoded.
-        let (first, len) = if b < 0x80 {
-            (ASCII_CLASS[b as usize], 1)
-        } else {
-            let (c, len) = char_at(sub, i);
-            let k = if c.is_whitespace() {
-                SPACE
-            } else if is_word_char(c) {
-                ALNUM | ALPHA
-            } else {
-                0
-            };
-            (k, len)
+        let (first, len) = match CLASS[usize::from(b)] {
+            NON_ASCII => {
+                let (c, len) = char_at(sub, i);
+                let k = if c.is_whitespace() {
+                    SPACE
+                } else if is_word_char(c) {
+                    ALNUM | ALPHA
+                } else {
+                    0
+                };
+                (k, len)
+            }
+            k => (k, 1),
         };
         if first & SPACE != 0 {
             i += len;
@@ -227,25 +274,25 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A word: runs of ASCII letters and digits read by table, anything else
-        // decoded; `seen` gathers DIGIT and ALPHA over the word.
-        let mut seen = first;
+        // A word: runs of ASCII letters and digits read eight bytes at a time,
+        // anything else decoded. A word without a letter is all digits (with inner
+        // joiners): a number.
+        let mut alpha = first & ALPHA != 0;
         let mut end = i + len;
         loop {
-            while end < n {
-                let b = bytes[end];
-                if b >= 0x80 || ASCII_CLASS[b as usize] & ALNUM == 0 {
-                    break;
-                }
-                seen |= ASCII_CLASS[b as usize];
-                end += 1;
-            }
-            if end >= n {
+            let (run, letters) = ascii_alnum_run(&bytes[end..]);
+            end += run;
+            alpha |= letters;
+            let Some(&next) = bytes.get(end) else {
+                break;
+            };
+            // Most words end at a space.
+            if CLASS[usize::from(next)] & SPACE != 0 {
                 break;
             }
             let (d, dlen) = char_at(sub, end);
             if !d.is_ascii() && is_word_char(d) {
-                seen |= ALPHA;
+                alpha = true;
                 end += dlen;
                 continue;
             }
@@ -253,27 +300,61 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
                 // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
                 let numeric_joiner = matches!(d, '.' | ',');
                 let a = char_at(sub, end + dlen).0;
-                let numeric = seen & DIGIT != 0 && seen & ALPHA == 0;
-                if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && numeric)) {
+                if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && !alpha)) {
                     end += dlen;
                     continue;
                 }
             }
             break;
         }
-        let kind = if seen & DIGIT != 0 && seen & ALPHA == 0 {
-            TokKind::Number
-        } else {
+        let kind = if alpha {
             TokKind::Word
+        } else {
+            TokKind::Number
         };
         out.push(Token {
             start: base + i,
             end: base + end,
             kind,
         });
-        i = end;
+        // The space after a word is passed at once.
+        i = if bytes.get(end) == Some(&b' ') {
+            end + 1
+        } else {
+            end
+        };
     }
     out
+}
+
+/// The number of ASCII letters and digits at the start of `b`, and whether a letter
+/// is among them. Eight bytes are tested at a time as one integer (see
+/// [`lexeme`](super::lexeme)): most words end within the first eight.
+#[inline]
+fn ascii_alnum_run(b: &[u8]) -> (usize, bool) {
+    let mut n = 0;
+    let mut alpha = false;
+    while let Some(x) = load8(b, n) {
+        let letters = letters_in(x);
+        let others = !(letters | bytes_in(x, b'0', b'9')) & HIGH;
+        if others != 0 {
+            // Only the letters before the first other byte count.
+            let run = (others & others.wrapping_neg()) - 1;
+            alpha |= letters & run != 0;
+            return (n + (others.trailing_zeros() / 8) as usize, alpha);
+        }
+        alpha |= letters != 0;
+        n += 8;
+    }
+    for &c in &b[n.min(b.len())..] {
+        let k = CLASS[usize::from(c)];
+        if k & ALNUM == 0 {
+            break;
+        }
+        alpha |= k & ALPHA != 0;
+        n += 1;
+    }
+    (n, alpha)
 }
 
 /// The character starting at byte `i` of `s` (a char boundary) and its length; ASCII
@@ -406,6 +487,34 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_in_any_case() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+            assert!(is_abbreviation(&a.to_uppercase()), "{a}");
+        }
+        for w in ["", "m", "mrx", "approxi", "Syria", "u.s.a", "d\u{e9}c"] {
+            assert!(!is_abbreviation(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn word_starts() {
+        for (before, start) in [
+            ("", 0),
+            ("word", 0),
+            ("two words", 4),
+            ("(Gen", 1),
+            ("said \"Dr", 6),
+            ("a\u{a0}Dr", 3),
+            ("caf\u{e9} St", 6),
+            ("caf\u{e9}", 0),
+            ("x\u{b}Mr", 2),
+        ] {
+            assert_eq!(word_start(before), start, "{before:?}");
+        }
     }
 
     #[test]
