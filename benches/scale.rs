@@ -805,6 +805,14 @@ fn panel(svg: &mut String, p: &Panel, ox: f64, oy: f64) {
                 sy(y)
             );
         }
+        // On a white ground, so that a mark line behind it does not cross the words.
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{}" y="{}" width="{:.1}" height="14" fill="white" fill-opacity="0.9"/>"#,
+            x0 + 4.0,
+            legend_y - 7.0,
+            31.0 + 6.6 * name.chars().count() as f64
+        );
         let _ = writeln!(
             svg,
             r#"<line x1="{}" y1="{legend_y}" x2="{}" y2="{legend_y}" stroke="{colour}" stroke-width="2"/><text x="{}" y="{}">{name}</text>"#,
