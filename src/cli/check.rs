@@ -631,28 +631,38 @@ fn read_claims(
     let mut offset = skipped;
     let mut number = 0u64;
     let mut eof = false;
+    let mut buf: Vec<u8> = Vec::new();
     while !eof {
-        // A batch of (line number, offset, line), read in turn, then parsed in parallel.
-        let mut batch: Vec<(u64, u64, String)> = Vec::with_capacity(CLAIM_LINES);
+        // A batch of lines read in turn into one buffer, each as (line number, offset
+        // in the file, range in the buffer), then parsed in parallel.
+        buf.clear();
+        let mut batch: Vec<(u64, u64, std::ops::Range<usize>)> = Vec::with_capacity(CLAIM_LINES);
         while batch.len() < CLAIM_LINES {
-            let mut line = String::new();
+            let from = buf.len();
             let n = r
-                .read_line(&mut line)
+                .read_until(b'\n', &mut buf)
                 .map_err(|e| format!("{shown}:{}: {e}", number + 1))?;
             if n == 0 {
                 eof = true;
                 break;
             }
             number += 1;
-            if !line.trim().is_empty() {
-                batch.push((number, offset, line));
+            let mut to = buf.len();
+            while to > from && matches!(buf[to - 1], b'\n' | b'\r') {
+                to -= 1;
+            }
+            if blank(&buf[from..to]) {
+                buf.truncate(from);
+            } else {
+                batch.push((number, offset, from..to));
             }
             offset += n as u64;
         }
         let parsed: Vec<Result<ReadClaim, String>> = batch
             .par_iter()
-            .map(|(number, offset, line)| {
-                let json = line.trim_end_matches(['\n', '\r']);
+            .map(|(number, offset, range)| {
+                let json = simdutf8::basic::from_utf8(&buf[range.clone()])
+                    .map_err(|_| format!("{shown}:{number}: not valid UTF-8"))?;
                 serde_json::from_str(json)
                     .map(|claim| ReadClaim {
                         claim,
@@ -669,6 +679,15 @@ fn read_claims(
         f(&shown, claims)?;
     }
     Ok(())
+}
+
+/// A line with nothing but white space (Unicode's, as `str::trim` sees it).
+fn blank(line: &[u8]) -> bool {
+    match line.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => std::str::from_utf8(line).is_ok_and(|s| s.trim().is_empty()),
+    }
 }
 
 /// A JSON error's message without serde_json's own " at line L column C".
@@ -728,6 +747,59 @@ mod tests {
         assert_eq!(spill.error(), None);
         assert!(found.len() >= 2, "{found:#?}");
         assert_eq!(found, check::run(&rules, &all));
+    }
+
+    #[test]
+    fn blank_lines() {
+        for (line, want) in [
+            (&b""[..], true),
+            (b" \t\r", true),
+            ("\u{a0} \u{2003}".as_bytes(), true),
+            (b" {}", false),
+            ("\u{a0}x".as_bytes(), false),
+            (b"\xff", false),
+        ] {
+            assert_eq!(blank(line), want, "{line:?}");
+        }
+    }
+
+    /// Lines of claims files: blank ones skipped, bad ones named by line.
+    #[test]
+    fn claims_files_are_read_by_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.jsonl");
+        let claim = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","doc":"d","section":"body","start":0,"end":2,"line":1,"column":1,"text":"16","quantity":"16","value":16.0,"low":16.0,"high":16.0,"qualifier":"exact","kind":"count","unit":null,"noun":null,"concept":null,"subject":null,"predicate":null,"trend":null,"part_of":null,"group":null,"attribution":null,"date":null,"place":null,"source":null,"event":null,"doc_date":null,"frame":"incident","sentence":"16"}}"#
+            )
+        };
+        std::fs::write(
+            &good,
+            format!("\n{}\r\n \u{a0}\n{}", claim("a"), claim("b")),
+        )
+        .unwrap();
+        let mut got = Vec::new();
+        read_claims(&good, 7, |_, batch| {
+            got.extend(batch.into_iter().map(|r| (r.claim.id, r.line, r.at)));
+            Ok(())
+        })
+        .unwrap();
+        let len = claim("a").len() as u32;
+        assert_eq!(
+            got,
+            vec![
+                ("a".to_string(), 2, Some((7, 1, len))),
+                ("b".to_string(), 4, Some((7, 1 + u64::from(len) + 6, len))),
+            ]
+        );
+        let bad = dir.path().join("bad.jsonl");
+        std::fs::write(
+            &bad,
+            [claim("a").as_bytes(), b"\n{\"id\":\"\xff\"}\n"].concat(),
+        )
+        .unwrap();
+        let e = read_claims(&bad, 0, |_, _| Ok(())).unwrap_err();
+        assert_eq!(e, format!("{}:2: not valid UTF-8", bad.display()));
     }
 
     #[test]
