@@ -1741,7 +1741,18 @@ impl Words<'_> {
 
 /// The last word of a phrase whose words are separated by single spaces.
 fn last_word(phrase: &str) -> &str {
-    phrase.rsplit(' ').next().unwrap_or(phrase)
+    phrase.split_at(last_space_end(phrase)).1
+}
+
+/// Where the last word of `phrase` starts: just after its last space, or 0. The
+/// phrases are a few short words, so a plain byte loop from the end finds the space
+/// sooner than a general string search sets itself up.
+fn last_space_end(phrase: &str) -> usize {
+    phrase
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1)
 }
 
 /// A phrase with its last word made singular ("air strikes" -> "air strike"), as
@@ -1749,10 +1760,7 @@ fn last_word(phrase: &str) -> &str {
 /// phrase itself when that finds nothing to change), built by copying the two parts
 /// rather than by formatting.
 fn phrase_singular(phrase: &str) -> String {
-    let (head, last) = match phrase.rfind(' ') {
-        Some(i) => phrase.split_at(i + 1),
-        None => ("", phrase),
-    };
+    let (head, last) = phrase.split_at(last_space_end(phrase));
     let last_singular = singular(last);
     if head.is_empty() {
         return last_singular;
