@@ -1901,13 +1901,23 @@ impl<'a> LineIndex<'a> {
             Some(nl) => {
                 self.line += memchr::memchr_iter(b'\n', segment.as_bytes()).count() as u32;
                 self.line_start = self.pos + nl + 1;
-                self.col = segment[nl + 1..].chars().count();
+                self.col = char_count(&segment[nl + 1..]);
             }
-            None => self.col += segment.chars().count(),
+            None => self.col += char_count(segment),
         }
         self.pos = upto;
         let first = if self.line == 0 { self.first_column } else { 1 };
         (self.base_line + self.line, self.col as u32 + first)
+    }
+}
+
+/// The number of characters of `s`: its length when it is all ASCII, as news text
+/// mostly is, which is quicker to test than characters are to count.
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 
