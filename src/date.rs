@@ -160,24 +160,44 @@ pub fn find_first_date(text: &str) -> Option<(Date, Range<usize>)> {
 
 /// [`find_first_date`] for a date that starts before byte `limit` (a dateline near the
 /// top of an article); the date itself may run past `limit`.
+///
+/// Only a digit or a capital letter can start a date here (month and weekday names
+/// must be capitalised), so the date readers run only at such word starts: every
+/// other word is passed at the cost of a byte test. A capitalised word must moreover
+/// name a month or a weekday, which one lookup settles for the many names and
+/// sentence starts that are neither. The text is walked byte by byte, a non-ASCII
+/// character decoded only to know whether it continues a word.
 pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<usize>)> {
     let b = text.as_bytes();
     let mut prev_alnum = false;
-    for (i, c) in text.char_indices() {
-        if i >= limit {
-            break;
+    let mut i = 0;
+    while i < limit {
+        let Some(&c) = b.get(i) else { break };
+        if !c.is_ascii() {
+            let ch = text.get(i..).and_then(|rest| rest.chars().next())?;
+            prev_alnum = ch.is_alphanumeric();
+            i += ch.len_utf8();
+            continue;
         }
-        let alnum = c.is_alphanumeric();
+        let alnum = c.is_ascii_alphanumeric();
         if alnum
             && !prev_alnum
-            && c.is_ascii()
+            && (c.is_ascii_digit() || names_month_or_weekday(b, i))
             && let Some((date, end)) = date_at(b, i, None, Case::Capitalised)
         {
             return Some((date, i..end));
         }
         prev_alnum = alnum;
+        i += 1;
     }
     None
+}
+
+/// Whether the ASCII word at `i` is a capitalised month or weekday name, the only
+/// words [`date_at`] reads a capitalised date from.
+fn names_month_or_weekday(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(u8::is_ascii_uppercase)
+        && word(b, i).is_some_and(|(_, w)| is_weekday(w) || month_number(w).is_some())
 }
 
 /// Whether month and weekday names must start with a capital letter.

@@ -365,11 +365,14 @@ impl JsonObject<'_> {
 /// A number as serde_json writes it. A whole number below 10^15 in size (nearly
 /// every figure of the news) is written in decimal with ".0", which is serde_json's
 /// form for it, by the much cheaper integer formatter; anything else (fractions,
-/// huge values, -0, infinities, NaN) by serde_json itself.
+/// huge values, -0, infinities, NaN) by serde_json itself. Below 10^15 the integer
+/// conversion is exact for a whole number, so converting back tells whole numbers
+/// without a call to the library's truncation.
 #[inline(always)]
 fn json_f64(v: f64, buf: &mut Vec<u8>) {
-    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
-        buf.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+    let whole = v as i64;
+    if v.abs() < 1e15 && whole as f64 == v && !(v == 0.0 && v.is_sign_negative()) {
+        buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
         buf.extend_from_slice(b".0");
     } else if serde_json::to_writer(&mut *buf, &v).is_err() {
         buf.extend_from_slice(b"null");

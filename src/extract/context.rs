@@ -1741,7 +1741,18 @@ impl Words<'_> {
 
 /// The last word of a phrase whose words are separated by single spaces.
 fn last_word(phrase: &str) -> &str {
-    phrase.rsplit(' ').next().unwrap_or(phrase)
+    phrase.split_at(last_space_end(phrase)).1
+}
+
+/// Where the last word of `phrase` starts: just after its last space, or 0. The
+/// phrases are a few short words, so a plain byte loop from the end finds the space
+/// sooner than a general string search sets itself up.
+fn last_space_end(phrase: &str) -> usize {
+    phrase
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1)
 }
 
 /// A phrase with its last word made singular ("air strikes" -> "air strike"), as
@@ -1749,10 +1760,7 @@ fn last_word(phrase: &str) -> &str {
 /// phrase itself when that finds nothing to change), built by copying the two parts
 /// rather than by formatting.
 fn phrase_singular(phrase: &str) -> String {
-    let (head, last) = match phrase.rfind(' ') {
-        Some(i) => phrase.split_at(i + 1),
-        None => ("", phrase),
-    };
+    let (head, last) = phrase.split_at(last_space_end(phrase));
     let last_singular = singular(last);
     if head.is_empty() {
         return last_singular;
@@ -1893,13 +1901,23 @@ impl<'a> LineIndex<'a> {
             Some(nl) => {
                 self.line += memchr::memchr_iter(b'\n', segment.as_bytes()).count() as u32;
                 self.line_start = self.pos + nl + 1;
-                self.col = segment[nl + 1..].chars().count();
+                self.col = char_count(&segment[nl + 1..]);
             }
-            None => self.col += segment.chars().count(),
+            None => self.col += char_count(segment),
         }
         self.pos = upto;
         let first = if self.line == 0 { self.first_column } else { 1 };
         (self.base_line + self.line, self.col as u32 + first)
+    }
+}
+
+/// The number of characters of `s`: its length when it is all ASCII, as news text
+/// mostly is, which is quicker to test than characters are to count.
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 

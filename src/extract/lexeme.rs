@@ -330,14 +330,44 @@ const fn pack(w: &[u8]) -> u128 {
     key
 }
 
-/// [`pack`] of a zero-padded word, all bytes at once: ASCII capitals get their 0x20
-/// bit, per byte and with no carry between bytes.
+/// [`pack`] of a word of at most 16 bytes, all bytes at once: the word read as
+/// integers of 8 or 4 bytes ([`pad_be`]) rather than copied byte by byte into a
+/// zeroed buffer, then ASCII capitals given their 0x20 bit, per byte and with no
+/// carry between bytes.
 #[inline]
-fn lower_key(buf: [u8; SET_WORD_MAX]) -> u128 {
-    let x = u128::from_be_bytes(buf);
+fn lower_key(w: &[u8]) -> u128 {
+    debug_assert!(w.len() <= SET_WORD_MAX);
+    let x = match w.split_first_chunk::<8>() {
+        Some((head, rest)) => {
+            (u128::from(u64::from_be_bytes(*head)) << 64) | u128::from(pad_be(rest))
+        }
+        None => u128::from(pad_be(w)) << 64,
+    };
     // the two halves, each a byte per lane: capitals get their 0x20 bit
     let lower = |h: u64| h | (bytes_in(h, b'A', b'Z') >> 2);
     (u128::from(lower((x >> 64) as u64)) << 64) | u128::from(lower(x as u64))
+}
+
+/// At most 8 bytes as a big-endian integer, zero-padded at the low end: the bytes
+/// read as one integer of 8, or two overlapping integers of 4, or one by one below 4.
+#[inline]
+fn pad_be(b: &[u8]) -> u64 {
+    let n = b.len();
+    if let Some(all) = b.first_chunk::<8>() {
+        return u64::from_be_bytes(*all);
+    }
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        // the last four bytes shifted to their place; where they overlap the first
+        // four they hold the same bytes
+        (Some(head), Some(tail)) => {
+            (u64::from(u32::from_be_bytes(*head)) << 32)
+                | (u64::from(u32::from_be_bytes(*tail)) << (8 * (8 - n)))
+        }
+        _ => b
+            .iter()
+            .enumerate()
+            .fold(0, |x, (k, &c)| x | (u64::from(c) << (8 * (7 - k)))),
+    }
 }
 
 impl<const N: usize> WordSet<N> {
@@ -434,11 +464,7 @@ impl<const N: usize> WordSet<N> {
     /// in slot `i`): a comparison with each word of the slot's group.
     #[inline(never)]
     fn search(&self, i: usize, w: &[u8]) -> bool {
-        let mut buf = [0u8; SET_WORD_MAX];
-        for (d, &s) in buf.iter_mut().zip(w) {
-            *d = s;
-        }
-        let key = lower_key(buf);
+        let key = lower_key(w);
         let (Some(&from), Some(&to)) = (self.starts.get(i), self.starts.get(i + 1)) else {
             return false;
         };
@@ -795,8 +821,25 @@ mod tests {
             for k in [0, 7, 15] {
                 let mut buf = *b"abcdefghijklmnop";
                 buf[k] = c;
-                assert_eq!(lower_key(buf), pack(&buf), "{c} at {k}");
+                assert_eq!(lower_key(&buf), pack(&buf), "{c} at {k}");
             }
+        }
+    }
+
+    #[test]
+    fn keys_of_every_length_are_the_packed_words() {
+        let word = b"AbCdEfGhIjKlMnOp";
+        for n in 0..=SET_WORD_MAX {
+            assert_eq!(lower_key(&word[..n]), pack(&word[..n]), "{n}");
+            assert_eq!(
+                u128::from(pad_be(&word[..n.min(8)])) << 64,
+                u128::from_be_bytes({
+                    let mut b = [0u8; 16];
+                    b[..n.min(8)].copy_from_slice(&word[..n.min(8)]);
+                    b
+                }),
+                "{n}"
+            );
         }
     }
 

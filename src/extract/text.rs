@@ -59,13 +59,45 @@ fn next_break(b: &[u8], from: usize) -> Option<usize> {
         .map(|k| from + k)
 }
 
+/// Adds `text[start..end]` without its leading and trailing white space, unless
+/// nothing is left. The white space at either end is nearly always ASCII and short
+/// (a space, a line break): it is passed byte by byte, and only at a non-ASCII byte
+/// is the rest trimmed by characters.
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    if lead + trail < s.len() {
-        out.push(start + lead..end - trail);
+    let b = s.as_bytes();
+    let mut lead = 0;
+    while let Some(&c) = b.get(lead) {
+        if c.is_ascii() && !ascii_white(c) {
+            break;
+        }
+        if !c.is_ascii() {
+            lead = s.len() - s[lead..].trim_start().len();
+            break;
+        }
+        lead += 1;
     }
+    let mut to = b.len();
+    while to > lead {
+        let c = b[to - 1];
+        if c.is_ascii() && !ascii_white(c) {
+            break;
+        }
+        if !c.is_ascii() {
+            to = lead + s[lead..to].trim_end().len();
+            break;
+        }
+        to -= 1;
+    }
+    if lead < to {
+        out.push(start + lead..start + to);
+    }
+}
+
+/// The ASCII characters that are white space to [`char::is_whitespace`] (and so to
+/// [`str::trim`]): tab, line feed, vertical tab, form feed, carriage return, space.
+fn ascii_white(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// Whether the line break at `nl` only wraps a paragraph: the line before is long and
