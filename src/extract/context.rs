@@ -20,7 +20,7 @@ use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, Frame};
 use crate::corpus::{Document, Section};
-use crate::lexicon::{Lexicon, places_related, singular};
+use crate::lexicon::{Lexicon, phrase_singular, places_related, singular};
 use crate::quantity::{Kind, Trend};
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -1755,22 +1755,6 @@ fn last_space_end(phrase: &str) -> usize {
         .map_or(0, |i| i + 1)
 }
 
-/// A phrase with its last word made singular ("air strikes" -> "air strike"), as
-/// [`lexicon::singular_phrase`](crate::lexicon::singular_phrase) reads it (or the
-/// phrase itself when that finds nothing to change), built by copying the two parts
-/// rather than by formatting.
-fn phrase_singular(phrase: &str) -> String {
-    let (head, last) = phrase.split_at(last_space_end(phrase));
-    let last_singular = singular(last);
-    if head.is_empty() {
-        return last_singular;
-    }
-    let mut out = String::with_capacity(head.len() + last_singular.len());
-    out.push_str(head);
-    out.push_str(&last_singular);
-    out
-}
-
 /// `doc#n`, the id of a document's n-th claim.
 fn claim_id(doc: &str, n: usize) -> String {
     let mut digits = itoa::Buffer::new();
@@ -2252,26 +2236,6 @@ mod tests {
         let cs = ex.extract(&d);
         assert_eq!((cs[0].line, cs[0].column), (6, 18));
         assert_eq!(&d.text[cs[0].start..cs[0].end], cs[0].text);
-    }
-
-    #[test]
-    fn phrase_singulars_are_the_lexicon_ones() {
-        for p in [
-            "air strikes",
-            "people",
-            "civilians",
-            "us-led air strikes",
-            "bus",
-            "militiamen",
-            "the crises",
-            "",
-            " ",
-            "a  b ",
-            "caf\u{e9}s",
-        ] {
-            let lexicon = crate::lexicon::singular_phrase(p).unwrap_or_else(|| p.to_string());
-            assert_eq!(phrase_singular(p), lexicon, "{p:?}");
-        }
     }
 
     #[test]

@@ -290,6 +290,20 @@ pub fn links_toll(w: &str) -> bool {
 /// away; a word that passes is then compared for real.
 pub(crate) type SlotFilter = [u32; 26 * 26];
 
+/// Where a word sits in a [`SlotFilter`]: the index of its (first, last) pair and its
+/// length's bit; `None` for a word that does not start and end with a lower-case ASCII
+/// letter or is 32 bytes or longer.
+#[inline]
+const fn slot(b: &[u8]) -> Option<(usize, u32)> {
+    let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+        return None;
+    };
+    if !(f.is_ascii_lowercase() && l.is_ascii_lowercase() && b.len() < 32) {
+        return None;
+    }
+    Some(((f - b'a') as usize * 26 + (l - b'a') as usize, 1 << b.len()))
+}
+
 /// The filter of the words of `lists`, which must be lower-case ASCII letters at both
 /// ends and shorter than 32 bytes (checked at compile time).
 pub(crate) const fn slot_filter(lists: &[&[&str]]) -> SlotFilter {
@@ -298,13 +312,10 @@ pub(crate) const fn slot_filter(lists: &[&[&str]]) -> SlotFilter {
     while l < lists.len() {
         let mut k = 0;
         while k < lists[l].len() {
-            let w = lists[l][k].as_bytes();
-            let (f, e) = (w[0], w[w.len() - 1]);
-            assert!(
-                f.is_ascii_lowercase() && e.is_ascii_lowercase() && w.len() < 32,
-                "a filtered word starts and ends with a lower-case letter and is short"
-            );
-            t[(f - b'a') as usize * 26 + (e - b'a') as usize] |= 1 << w.len();
+            let Some((i, bit)) = slot(lists[l][k].as_bytes()) else {
+                panic!("a filtered word starts and ends with a lower-case letter and is short");
+            };
+            t[i] |= bit;
             k += 1;
         }
         l += 1;
@@ -321,14 +332,7 @@ pub(crate) fn passes(filter: &SlotFilter, w: &str) -> bool {
 /// [`passes`] for a word given as bytes.
 #[inline]
 pub(crate) fn passes_bytes(filter: &SlotFilter, b: &[u8]) -> bool {
-    match (b.first(), b.last()) {
-        (Some(&f), Some(&l))
-            if f.is_ascii_lowercase() && l.is_ascii_lowercase() && b.len() < 32 =>
-        {
-            filter[(f - b'a') as usize * 26 + (l - b'a') as usize] & (1 << b.len()) != 0
-        }
-        _ => false,
-    }
+    slot(b).is_some_and(|(i, bit)| filter[i] & bit != 0)
 }
 
 /// A [`SlotFilter`] of words known only at run time (from the lexicon). A word it
@@ -346,13 +350,9 @@ impl WordFilter {
         let mut slots = Box::new([0u32; 26 * 26]);
         let mut all = false;
         for w in words {
-            match (w.as_bytes().first(), w.as_bytes().last()) {
-                (Some(&f), Some(&l))
-                    if f.is_ascii_lowercase() && l.is_ascii_lowercase() && w.len() < 32 =>
-                {
-                    slots[(f - b'a') as usize * 26 + (l - b'a') as usize] |= 1 << w.len();
-                }
-                _ => all = true,
+            match slot(w.as_bytes()) {
+                Some((i, bit)) => slots[i] |= bit,
+                None => all = true,
             }
         }
         WordFilter { slots, all }
