@@ -16,6 +16,12 @@ use std::ops::Range;
 /// mostly in their last digits.
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// A name that is there: not absent, not blank. Blank names count as none everywhere
+/// in the checks.
+pub(crate) fn present(s: Option<&str>) -> Option<&str> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
 /// Strings of the batch as small ids; id 0 stands for "none".
 #[derive(Default)]
 pub(crate) struct Names<'a> {
@@ -47,8 +53,8 @@ impl<'a> Names<'a> {
 
     /// The id of a name; an absent or blank name is 0.
     pub(crate) fn id(&mut self, s: Option<&'a str>) -> u32 {
-        match s {
-            Some(s) if !s.trim().is_empty() => {
+        match present(s) {
+            Some(s) => {
                 let names = &mut self.names;
                 *self.map.entry(s).or_insert_with(|| {
                     names.push(s);
@@ -172,7 +178,9 @@ pub const LEAD_BYTES: usize = 500;
 pub(crate) struct Info {
     /// In the title or the body's lead ([`LEAD_BYTES`]).
     pub lead: bool,
-    /// [`incident_kinds`] of the claim's sentence.
+    /// [`incident_kinds`] of the claim's sentence, for a claim that may stand for a
+    /// whole figure (`whole`, with a concept); 0 for others, which are never compared
+    /// as such.
     pub incident: u8,
     /// Position of the claim in the batch ordered by document, section, offset.
     pub rank: u32,
@@ -214,6 +222,12 @@ pub(crate) struct Info {
 }
 
 impl Info {
+    /// A running tally that can be placed in time: a plain figure in the `since`
+    /// frame with a report day.
+    pub(crate) fn tally(&self) -> bool {
+        self.frame == Frame::Since && self.plain && self.report_day.is_some()
+    }
+
     pub(crate) fn interval(&self) -> Interval {
         let fin = |v: f64| v.is_finite().then_some(v);
         Interval::new(fin(self.lo), fin(self.hi))
@@ -238,6 +252,9 @@ pub struct Context<'a> {
     /// One range of `order` per document, in document order.
     pub(crate) docs: Vec<Range<usize>>,
     by_id: FastMap<&'a str, u32>,
+    /// Normalised attributions and tally anchors by id (empty in an assembled context).
+    pub(crate) attrs: Owned,
+    pub(crate) anchors: Owned,
     pub(crate) concepts: Names<'a>,
     pub(crate) subjects: Names<'a>,
 }
@@ -268,46 +285,10 @@ impl<'a> Context<'a> {
         let mut anchors = Owned::new();
         let mut groups: FastMap<(u32, &'a str), u32> = FastMap::default();
         let mut info = Vec::with_capacity(claims.len());
-        // The kinds of incident are read only where they are compared: for claims that
-        // may stand for a whole-incident figure (see `whole` below). Claims of one
-        // sentence stand together, so a sentence read is read once. On every thread
-        // when there are many claims.
-        let maybe_whole = |c: &Claim| {
-            c.frame == Frame::Incident
-                && c.part_of.is_none()
-                && !c.partial
-                && !c.additional
-                && c.trend.is_none()
-                && c.concept.as_deref().is_some_and(|s| !s.trim().is_empty())
-        };
-        let kinds_of = |run: &[&Claim]| -> Vec<u8> {
-            let mut last: Option<(&str, u8)> = None;
-            run.iter()
-                .map(|&c| {
-                    if !maybe_whole(c) {
-                        return 0;
-                    }
-                    match last {
-                        Some((s, k)) if s == c.sentence => k,
-                        _ => {
-                            let k = incident_kinds(&c.sentence);
-                            last = Some((&c.sentence, k));
-                            k
-                        }
-                    }
-                })
-                .collect()
-        };
-        let incident: Vec<u8> = if claims.len() < 4096 {
-            kinds_of(&claims)
-        } else {
-            use rayon::prelude::*;
-            claims.par_chunks(1024).flat_map_iter(kinds_of).collect()
-        };
-        for (&c, &incident) in claims.iter().zip(&incident) {
+        for &c in &claims {
             let doc = docs.id(Some(c.doc.as_str()));
-            let attr = match c.attribution.as_deref() {
-                Some(a) if !a.trim().is_empty() => match raw_attrs.get(a) {
+            let attr = match present(c.attribution.as_deref()) {
+                Some(a) => match raw_attrs.get(a) {
                     Some(&id) => id,
                     None => {
                         let id = attrs.id(attribution_key(a));
@@ -342,7 +323,7 @@ impl<'a> Context<'a> {
             let plain = c.part_of.is_none() && !c.partial && !c.additional && c.trend.is_none();
             info.push(Info {
                 lead: c.section == Section::Title || c.start < LEAD_BYTES,
-                incident,
+                incident: 0,
                 rank: 0,
                 doc,
                 concept: concepts.id(c.concept.as_deref()),
@@ -380,6 +361,21 @@ impl<'a> Context<'a> {
             {
                 f.whole = false;
             }
+        }
+
+        // The kinds of incident, read only where they are compared: for the claims
+        // that may stand for a whole figure. Claims of one sentence stand together, so
+        // a sentence is read once.
+        let mut last: Option<(&str, u8)> = None;
+        for (f, c) in info.iter_mut().zip(&claims) {
+            if !(f.whole && f.concept != 0) {
+                continue;
+            }
+            f.incident = match last {
+                Some((s, k)) if s == c.sentence => k,
+                _ => incident_kinds(&c.sentence),
+            };
+            last = Some((&c.sentence, f.incident));
         }
 
         // Positions: documents in name order, then section, offset, id.
@@ -435,6 +431,8 @@ impl<'a> Context<'a> {
             order,
             docs: doc_ranges,
             by_id,
+            attrs,
+            anchors,
             concepts,
             subjects,
         }
@@ -456,6 +454,8 @@ impl<'a> Context<'a> {
             order,
             docs,
             by_id: FastMap::default(),
+            attrs: Owned::new(),
+            anchors: Owned::new(),
             concepts,
             subjects,
         }
@@ -522,6 +522,15 @@ fn unreadable(i: u32) -> Claim {
     }
 }
 
+/// The kinds of claim a rule looks at: its `kinds`, or counts when it names none.
+pub(crate) fn rule_kinds(rule: &Rule) -> &[Kind] {
+    if rule.kinds.is_empty() {
+        &[Kind::Count]
+    } else {
+        &rule.kinds
+    }
+}
+
 /// Which claims a rule looks at: its concepts, subjects and kinds.
 pub(crate) struct Filter {
     /// By concept id; `None` lets every concept through, claims without one too.
@@ -550,15 +559,10 @@ impl Filter {
                     || rule.subjects.iter().any(|f| name == f || is_under(name, f))
             })
             .collect();
-        let kinds = if rule.kinds.is_empty() {
-            vec![Kind::Count]
-        } else {
-            rule.kinds.clone()
-        };
         Filter {
             concepts,
             subjects,
-            kinds,
+            kinds: rule_kinds(rule).to_vec(),
         }
     }
 

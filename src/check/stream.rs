@@ -16,9 +16,9 @@
 //! [`crate::check::run_rules`] is this map and reduce over claims in memory; the
 //! findings are the same as checking the whole batch at once.
 
-use super::context::{Context, Info, Names, Owned, Source, attribution_key, since_anchor};
+use super::context::{Context, Info, Names, Owned, Source, present, rule_kinds};
 use super::{Finding, check_rule, sort_findings};
-use crate::claim::{Claim, Frame};
+use crate::claim::Claim;
 use crate::quantity::Kind;
 use crate::rules::{CheckKind, Rule};
 use rayon::prelude::*;
@@ -42,6 +42,9 @@ fn across(kind: CheckKind) -> bool {
     }
 }
 
+/// A claim's normalised attribution and tally anchor, where it has them.
+type Keys = (Option<String>, Option<String>);
+
 /// What one document leaves for the reduce: its in-document findings and the claims
 /// the cross-document checks may compare.
 pub struct Mapped<C> {
@@ -52,7 +55,7 @@ pub struct Mapped<C> {
     /// Index entries of the kept claims, with this document's own ids.
     info: Vec<Info>,
     /// Normalised attribution and tally anchor of each kept claim, where it has one.
-    keys: Vec<(Option<String>, Option<String>)>,
+    keys: Vec<Keys>,
     /// Claims the document had.
     claims: usize,
 }
@@ -63,11 +66,6 @@ impl<C> Mapped<C> {
     pub fn kept(&self) -> &[C] {
         &self.kept
     }
-
-    /// The findings of the in-document checks.
-    pub fn findings(&self) -> &[Finding] {
-        &self.findings
-    }
 }
 
 impl<'r> Plan<'r> {
@@ -75,16 +73,9 @@ impl<'r> Plan<'r> {
         let (across_rules, within): (Vec<&Rule>, Vec<&Rule>) =
             rules.iter().partition(|r| across(r.kind));
         let mut across_kinds = Vec::new();
-        for r in &across_rules {
-            let kinds: &[Kind] = if r.kinds.is_empty() {
-                &[Kind::Count]
-            } else {
-                &r.kinds
-            };
-            for &k in kinds {
-                if !across_kinds.contains(&k) {
-                    across_kinds.push(k);
-                }
+        for &k in across_rules.iter().flat_map(|r| rule_kinds(r)) {
+            if !across_kinds.contains(&k) {
+                across_kinds.push(k);
             }
         }
         Plan {
@@ -94,11 +85,10 @@ impl<'r> Plan<'r> {
         }
     }
 
-    /// Whether a cross-document check could compare the claim.
+    /// Whether a cross-document check could compare the claim: `disagreement` and
+    /// `attribution` compare whole figures, `trend` tallies.
     fn keeps(&self, f: &Info) -> bool {
-        f.concept != 0
-            && (f.whole || (f.frame == Frame::Since && f.plain && f.report_day.is_some()))
-            && self.across_kinds.contains(&f.kind)
+        f.concept != 0 && (f.whole || f.tally()) && self.across_kinds.contains(&f.kind)
     }
 
     /// Check one document's claims (those of one `doc` id, in any order) on their own,
@@ -111,12 +101,23 @@ impl<'r> Plan<'r> {
             for rule in &self.within {
                 check_rule(rule, &ctx, &mut findings);
             }
-            let picked: Vec<(u32, Info)> = ctx
+            // The normalised attribution and tally anchor the context read, by id.
+            let (attrs, anchors) = (ctx.attrs.list(), ctx.anchors.list());
+            let key = |names: &[&str], id: u32| {
+                (id != 0).then(|| {
+                    names
+                        .get(id as usize - 1)
+                        .copied()
+                        .unwrap_or_default()
+                        .to_string()
+                })
+            };
+            let picked: Vec<(u32, Info, Keys)> = ctx
                 .order
                 .iter()
                 .map(|&i| (i, ctx.info(i)))
                 .filter(|(_, f)| self.keeps(f))
-                .map(|(i, f)| (i, f.clone()))
+                .map(|(i, f)| (i, f.clone(), (key(&attrs, f.attr), key(&anchors, f.anchor))))
                 .collect();
             (findings, picked)
         };
@@ -124,16 +125,11 @@ impl<'r> Plan<'r> {
         let mut kept = Vec::with_capacity(picked.len());
         let mut info = Vec::with_capacity(picked.len());
         let mut keys = Vec::with_capacity(picked.len());
-        for (i, f) in picked {
+        for (i, f, k) in picked {
             let Some(c) = slots.get_mut(i as usize).and_then(Option::take) else {
                 continue;
             };
-            let cl: &Claim = c.borrow();
-            let attr = (f.attr != 0)
-                .then(|| cl.attribution.as_deref().map(attribution_key))
-                .flatten();
-            let anchor = (f.anchor != 0).then(|| since_anchor(&cl.sentence).0);
-            keys.push((attr, anchor));
+            keys.push(k);
             info.push(f);
             kept.push(c);
         }
@@ -173,10 +169,7 @@ pub struct Reducer<'p, 'r> {
 
 /// The id of an optional name; blank is none (0), as in a [`Context`].
 fn name_id(names: &mut Owned, s: Option<&str>) -> u32 {
-    match s {
-        Some(s) if !s.trim().is_empty() => names.id_of(s),
-        _ => 0,
-    }
+    present(s).map_or(0, |s| names.id_of(s))
 }
 
 impl<'p, 'r> Reducer<'p, 'r> {

@@ -5,7 +5,6 @@ use super::context::Context;
 use super::context::Filter;
 use super::explain::{Draft, finding_with, margin, means};
 use super::sweep::{self, Extra, Pair, Sweep, report_day};
-use crate::claim::Frame;
 use crate::rules::Rule;
 
 /// Flag a cumulative tally that goes down from one report to a later one.
@@ -35,7 +34,7 @@ pub fn check(rule: &Rule, ctx: &Context, out: &mut Vec<Finding>) {
     let filter = Filter::new(rule, ctx);
     let voices = sweep::voices(
         ctx,
-        |f| f.frame == Frame::Since && f.plain && f.report_day.is_some() && filter.comparable(f),
+        |f| f.tally() && filter.comparable(f),
         Extra::Anchor,
         report_day,
     );
