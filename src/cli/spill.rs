@@ -5,6 +5,7 @@
 //! claims file is not copied at all: its place in that file is kept instead.
 
 use recount::claim::Claim;
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
@@ -152,23 +153,25 @@ impl Spill {
             Ok(v)
         };
         let read = || -> Result<Claim, String> {
-            let json: Vec<u8> = if loc.file != OWN {
+            let json: Cow<[u8]> = if loc.file != OWN {
                 let mut opened = self.opened.lock().unwrap_or_else(|p| p.into_inner());
                 let slot = opened.get_mut(loc.file as usize).ok_or("no such file")?;
                 if slot.is_none() {
                     let path = &self.inputs[loc.file as usize];
                     *slot = Some(File::open(path).map_err(|e| e.to_string())?);
                 }
-                read_at(slot.as_mut().ok_or("no file")?)?
+                Cow::Owned(read_at(slot.as_mut().ok_or("no file")?)?)
             } else if start >= self.flushed {
                 let (a, b) = (
                     (start - self.flushed) as usize,
                     (end - self.flushed) as usize,
                 );
-                self.buf.get(a..b).ok_or("claim out of range")?.to_vec()
+                Cow::Borrowed(self.buf.get(a..b).ok_or("claim out of range")?)
             } else {
                 let file = self.file.as_ref().ok_or("no file")?;
-                read_at(&mut file.lock().unwrap_or_else(|p| p.into_inner()))?
+                Cow::Owned(read_at(
+                    &mut file.lock().unwrap_or_else(|p| p.into_inner()),
+                )?)
             };
             serde_json::from_slice(&json).map_err(|e| e.to_string())
         };
