@@ -543,6 +543,19 @@ fn word_class(w: &[u8]) -> Option<Word> {
     })
 }
 
+/// The value of a number word that is one to ninety on its own ("one", "seven",
+/// "twelve", "forty"), in any case; None for any other word ("zero", "hundred", "a",
+/// "million" and the rest take part in longer numerals or set flags of their own).
+/// The grammar reads a lone word of these with no parsing when nothing that could
+/// continue it follows.
+pub(crate) fn small_number_word(w: &[u8]) -> Option<f64> {
+    match word_class(Lower::new_bytes(w).bytes())? {
+        Word::Unit(d @ 1..=9) => Some(f64::from(d)),
+        Word::Teen(n) | Word::Tens(n) => Some(f64::from(n)),
+        _ => None,
+    }
+}
+
 /// The words that may follow "a"/"an" in a number: hundred, the scales, dozen.
 #[rustfmt::skip]
 static AFTER_A: WordSet<16> = WordSet::new(&[

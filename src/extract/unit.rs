@@ -265,7 +265,7 @@ static UNIT_WORDS: WordSet<{ UNIT_FIRST_WORDS.len() }> = WordSet::new(UNIT_FIRST
 /// Whether a unit may follow: after optional whitespace, a '%', '$' or non-ASCII
 /// sign, or a word that starts some unit. Every unit [`unit_after`] reads passes
 /// this test; nearly every word after a number fails it.
-fn unit_may_follow(i: &str) -> bool {
+pub(crate) fn unit_may_follow(i: &str) -> bool {
     // past the ASCII spaces; other whitespace is left to the parsers
     let b = i.as_bytes();
     let r = &b[b.iter().take_while(|&&c| ascii_space(c)).count()..];

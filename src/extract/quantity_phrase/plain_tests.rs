@@ -1,0 +1,148 @@
+//! The shapes the grammar reads without parsing ([`Grammar::plain_core`]) against
+//! the whole grammar ([`Grammar::any_core`]): wherever the first answers, the second
+//! must give the same core and stop at the same place.
+
+use super::*;
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+/// The core at byte `at` of `text` read both ways; a panic names the text when they
+/// differ. Returns whether the plain reading answered.
+fn agree(text: &str, at: usize) -> bool {
+    let g = Grammar { text };
+    let Some(i) = text.get(at..) else {
+        return false;
+    };
+    let Some(plain) = g.plain_core(i) else {
+        return false;
+    };
+    let full = g.any_core(i).ok();
+    let (r, c) = plain;
+    assert_eq!(
+        Some((text.len() - r.len(), c)),
+        full.map(|(r, c)| (text.len() - r.len(), c)),
+        "{text:?} at {at}"
+    );
+    true
+}
+
+/// Every word of the grammar's own sources (keywords, table entries, examples in
+/// comments) in three cases: the words that may follow a number, gathered apart
+/// from the plain reading's lists so that a word missing from them is found.
+fn grammar_words() -> Vec<String> {
+    let sources = [
+        include_str!("../quantity_phrase.rs"),
+        include_str!("tests.rs"),
+        include_str!("../numeral.rs"),
+        include_str!("../unit.rs"),
+        include_str!("../qualifier.rs"),
+        include_str!("../vague.rs"),
+        include_str!("../nonclaim.rs"),
+        include_str!("../lexeme.rs"),
+    ];
+    let mut words = BTreeSet::new();
+    for src in sources {
+        for w in src.split(|c: char| !c.is_ascii_alphabetic()) {
+            if w.is_empty() {
+                continue;
+            }
+            let lower = w.to_ascii_lowercase();
+            let mut cap = lower.clone();
+            cap[..1].make_ascii_uppercase();
+            words.insert(w.to_ascii_uppercase());
+            words.insert(cap);
+            words.insert(lower);
+        }
+    }
+    words.into_iter().collect()
+}
+
+/// Numbers of every shape the plain reading knows, and some it leaves alone.
+const NUMBERS: &[&str] = &[
+    "7", "700", "07", "2017", "1", "one", "One", "ONE", "two", "Twelve", "forty", "ninety", "zero",
+    "a",
+];
+
+#[test]
+fn plain_cores_agree_before_every_word_of_the_grammar() {
+    let words = grammar_words();
+    assert!(words.len() > 1000, "{} words", words.len());
+    let tails = [
+        "",
+        " of",
+        " more",
+        "s",
+        ".",
+        "-year",
+        " and a half",
+        " 5",
+        "5",
+        " five",
+        " million",
+        " km",
+    ];
+    let mut answered = 0;
+    for num in NUMBERS {
+        for w in &words {
+            for tail in tails {
+                let text = format!("They said {num} {w}{tail}");
+                answered += usize::from(agree(&text, 10));
+            }
+        }
+    }
+    // the ordinary words are read plainly
+    assert!(answered > words.len() * 4, "{answered}");
+}
+
+#[test]
+fn plain_cores_agree_before_every_ascii_character() {
+    let mut answered = 0;
+    for num in NUMBERS {
+        for c in (0u8..128).map(char::from) {
+            for tail in [
+                "", "5", "05", "000", " 5", "people", " people", "s", "%", "$",
+            ] {
+                let text = format!("They said {num}{c}{tail}");
+                answered += usize::from(agree(&text, 10));
+            }
+        }
+    }
+    assert!(answered > 1000, "{answered}");
+}
+
+#[test]
+fn plain_cores_agree_in_the_fa_kes_corpus() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/fa-kes/FA-KES-Dataset.csv");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!(
+            "skipping the FA-KES comparison: {} is absent",
+            path.display()
+        );
+        return;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let b = text.as_bytes();
+    let mut answered = 0;
+    // every start of a word or a run of digits, as an anchor or a phrase start
+    for at in 0..b.len() {
+        let starts =
+            b[at].is_ascii_alphanumeric() && (at == 0 || !b[at - 1].is_ascii_alphanumeric());
+        if starts {
+            answered += usize::from(agree(&text, at));
+        }
+    }
+    assert!(answered > 10_000, "{answered}");
+}
+
+proptest! {
+    #[test]
+    fn plain_cores_agree_in_mixed_phrases(text in "([0-9]{1,4}|[0-9]{19,20}|one|two|Three|forty|dozen|dozens|million|bn|m|km|percent|per cent|years|year|old|people|of|or|more|and|a|half|to|through|in|out|every|point|five|US|USD|[ ,.;:()%$+\u{a0}\u{2013}-]|\u{bd}){1,12}") {
+        let b = text.as_bytes();
+        for at in 0..b.len() {
+            if b[at].is_ascii_alphanumeric() && (at == 0 || !b[at - 1].is_ascii_alphanumeric()) {
+                agree(&text, at);
+            }
+        }
+    }
+}
