@@ -27,21 +27,25 @@ pub(crate) fn words<'a>(p: &'static str) -> impl Fn(&'a str) -> Res<'a, &'a str>
 /// letters in any case, then a word boundary.
 fn phrase_at<'a>(i: &'a str, p: &'static str) -> Result<&'a str, nom::Err<()>> {
     let mut rest = i;
-    let mut words = p.as_bytes().split(|&c| c == b' ').peekable();
-    while let Some(w) = words.next() {
-        match rest.as_bytes().get(..w.len()) {
-            // equal to ASCII bytes, so `w.len()` is a character boundary
-            Some(head) if head.eq_ignore_ascii_case(w) => rest = &rest[w.len()..],
+    let mut p = p.as_bytes();
+    loop {
+        let n = p.iter().position(|&c| c == b' ').unwrap_or(p.len());
+        match rest.as_bytes().get(..n) {
+            // equal to ASCII bytes, so `n` is a character boundary
+            Some(head) if head.eq_ignore_ascii_case(&p[..n]) => rest = &rest[n..],
             _ => return Err(nom::Err::Error(())),
         }
         if !at_boundary(rest) {
             return Err(nom::Err::Error(()));
         }
-        if words.peek().is_some() {
-            rest = ws(rest)?.0;
+        match p.get(n + 1..) {
+            Some(more) => {
+                rest = ws(rest)?.0;
+                p = more;
+            }
+            None => return Ok(rest),
         }
     }
-    Ok(rest)
 }
 
 /// A table of phrases tried in order, with the entries indexed by the first letter
@@ -103,17 +107,27 @@ pub(crate) fn phrase_table<'a, T: Copy>(
     // the entries whose first word has this first letter and this length
     let letter = usize::from(first[0].to_ascii_lowercase() - b'a');
     let mut bits = table.index[letter].get(n).copied().unwrap_or(0);
+    // Every entry's first word is these letters and then a boundary: the first word
+    // is matched once here, and each entry tries only the words after it.
+    let after = &i[n..];
+    if bits == 0 || !at_boundary(after) {
+        return fail();
+    }
     while bits != 0 {
         let k = bits.trailing_zeros() as usize;
         bits &= bits - 1;
         let Some(&(p, v)) = table.entries.get(k) else {
             break;
         };
-        if p.as_bytes()
-            .get(..n)
-            .is_some_and(|w| w.eq_ignore_ascii_case(first))
-            && let Ok(rest) = phrase_at(i, p)
-        {
+        if !p.as_bytes()[..n].eq_ignore_ascii_case(first) {
+            continue;
+        }
+        // the words after the first, if any, past the whitespace before them
+        let rest = match p.get(n + 1..) {
+            None => Ok(after),
+            Some(more) => ws(after).and_then(|(r, _)| phrase_at(r, more)),
+        };
+        if let Ok(rest) = rest {
             return Ok((rest, (p, v)));
         }
     }

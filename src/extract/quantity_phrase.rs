@@ -594,6 +594,15 @@ impl<'a> Grammar<'a> {
     /// The commonest shape, one number that nothing continues, is read first by
     /// [`plain_core`](Self::plain_core).
     fn core(&self, i: &'a str) -> Res<'a, Core> {
+        // a first word that is no anchor and opens no form ends it at once (as in
+        // `any_core`), before the plain reading looks the word up
+        let b = i.as_bytes();
+        if b.first().is_some_and(u8::is_ascii_alphabetic) {
+            let first = &b[..letter_run(b)];
+            if !ANCHORS.contains_letters(first) && !OPENERS.contains_letters(first) {
+                return fail();
+            }
+        }
         match self.plain_core(i) {
             Some(found) => Ok(found),
             None => self.any_core(i),
@@ -646,10 +655,11 @@ impl<'a> Grammar<'a> {
             Some(b' ') => {
                 let rest = &b[n + 1..];
                 let w = &rest[..letter_run(rest)];
+                // (the word after one space is what `unit_may_follow` looks up)
                 if w.is_empty()
-                    || CONTINUATIONS.contains(w)
+                    || CONTINUATIONS.contains_letters(w)
                     || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
-                    || unit::unit_may_follow(&i[n..])
+                    || unit::may_start_unit(w)
                 {
                     return None;
                 }

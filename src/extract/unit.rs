@@ -270,10 +270,17 @@ pub(crate) fn unit_may_follow(i: &str) -> bool {
     let b = i.as_bytes();
     let r = &b[b.iter().take_while(|&&c| ascii_space(c)).count()..];
     match r.first() {
-        Some(c) if c.is_ascii_alphabetic() => UNIT_WORDS.contains(&r[..letter_run(r)]),
+        Some(c) if c.is_ascii_alphabetic() => may_start_unit(&r[..letter_run(r)]),
         Some(&c) => !c.is_ascii() || c == b'%' || c == b'$',
         None => false,
     }
+}
+
+/// Whether a word of ASCII letters, any case, is the first word of some unit
+/// ([`UNIT_FIRST_WORDS`]): the lookup of [`unit_may_follow`].
+#[inline]
+pub(crate) fn may_start_unit(w: &[u8]) -> bool {
+    UNIT_WORDS.contains_letters(w)
 }
 
 /// Measures in several words, each before any phrase that is its prefix.
