@@ -332,6 +332,10 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
 /// left out.
 fn trim_separators_back(text: &str, lo: usize, mut j: usize) -> usize {
     let b = text.as_bytes();
+    // the commonest gap, one space after a letter, ends where the loop would
+    if j >= lo + 2 && b[j - 1] == b' ' && b[j - 2].is_ascii_alphabetic() {
+        return j - 1;
+    }
     while j > lo {
         let c = b[j - 1];
         if c.is_ascii() {
