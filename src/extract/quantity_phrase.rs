@@ -50,7 +50,7 @@ use super::numeral::{
 };
 use super::qualifier::{self, words};
 use super::unit::{self, Unit};
-use super::vague::vague;
+use super::vague::{self, vague};
 use crate::quantity::{Kind, Qualifier, interval_for};
 use nom::Parser;
 use nom::branch::alt;
@@ -614,7 +614,9 @@ impl<'a> Grammar<'a> {
     }
 
     /// The commonest core read straight from the bytes: one number, a run of up to
-    /// 18 digits ("700") or a number word from one to ninety ("three"), followed by
+    /// 18 digits ("700"), a number word from one to ninety ("three") or a vague
+    /// amount in one word ("dozens", "several"; also before "of" and a word that
+    /// starts no unit and is no plural scale: "dozens of people"), followed by
     /// the end of the text, by punctuation that no form reads after a number (not
     /// '-', '+', '%', '$', nor ',' or '.' before a digit), or by one space and a
     /// word that neither starts a unit nor may continue a number
@@ -625,6 +627,8 @@ impl<'a> Grammar<'a> {
     fn plain_core(&self, i: &'a str) -> Option<(&'a str, Core)> {
         let b = i.as_bytes();
         let first = *b.first()?;
+        // the interval of a vague amount
+        let mut bounds = None;
         let (n, value, shape) = if first.is_ascii_digit() {
             let n = b.iter().take_while(|c| c.is_ascii_digit()).count();
             if n > 18 {
@@ -642,25 +646,45 @@ impl<'a> Grammar<'a> {
         } else {
             let n = letter_run(b);
             let w = &b[..n];
-            let v = small_number_word(w)?;
-            let shape = if w.eq_ignore_ascii_case(b"one") {
-                Shape::One
-            } else {
-                Shape::Bare {
-                    plain: 0,
-                    leading_zero: false,
-                    word: true,
+            match small_number_word(w) {
+                Some(v) if w.eq_ignore_ascii_case(b"one") => (n, v, Shape::One),
+                Some(v) => {
+                    let shape = Shape::Bare {
+                        plain: 0,
+                        leading_zero: false,
+                        word: true,
+                    };
+                    (n, v, shape)
                 }
-            };
-            (n, v, shape)
+                None => {
+                    let v = vague::lone_word(w)?;
+                    bounds = Some((v.low, v.high));
+                    (n, v.low, Shape::Vague)
+                }
+            }
         };
         match b.get(n) {
             None => {}
             Some(b' ') => {
                 let rest = &b[n + 1..];
                 let w = &rest[..letter_run(rest)];
+                // "dozens of people": the word after "of" starts no unit ("millions
+                // of dollars") and is no plural scale ("hundreds of thousands")
+                if bounds.is_some() && w.eq_ignore_ascii_case(b"of") {
+                    let after = rest.get(3..).unwrap_or_default();
+                    let w = &after[..letter_run(after)];
+                    if rest.get(2) != Some(&b' ')
+                        || w.is_empty()
+                        || unit::may_start_unit(w)
+                        || [&b"thousands"[..], b"millions", b"billions"]
+                            .iter()
+                            .any(|s| w.eq_ignore_ascii_case(s))
+                    {
+                        return None;
+                    }
+                }
                 // (the word after one space is what `unit_may_follow` looks up)
-                if w.is_empty()
+                else if w.is_empty()
                     || CONTINUATIONS.contains_letters(w)
                     || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
                     || unit::may_start_unit(w)
@@ -679,7 +703,7 @@ impl<'a> Grammar<'a> {
             Core {
                 num: (start, start + n),
                 value,
-                bounds: None,
+                bounds,
                 post: None,
                 kind: Kind::Count,
                 unit: None,

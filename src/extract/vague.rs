@@ -80,6 +80,26 @@ pub(crate) fn vague(i: &str) -> Res<'_, Vague> {
     .parse(i)
 }
 
+/// The interval of a vague amount in one word that needs no other: "dozens",
+/// "scores", "hundreds", "thousands", "millions", "billions", "trillions",
+/// "several", in any case; None for any other word ("tens" needs "of"; "a",
+/// "half" and "many" need a second word). The grammar reads such a word alone
+/// with no parsing when nothing that could continue it follows.
+pub(crate) fn lone_word(w: &[u8]) -> Option<Vague> {
+    let (low, high) = match Lower::new_bytes(w).bytes() {
+        b"dozens" => (24.0, 99.0),
+        b"scores" => (40.0, 99.0),
+        b"hundreds" => (200.0, 999.0),
+        b"thousands" => (2000.0, 9999.0),
+        b"millions" => (2e6, 1e7 - 1.0),
+        b"billions" => (2e9, 1e10 - 1.0),
+        b"trillions" => (2e12, 1e13 - 1.0),
+        b"several" => (3.0, 9.0),
+        _ => return None,
+    };
+    Some(Vague { low, high })
+}
+
 /// A plural scale word: its scale and its interval.
 fn plural_scale(i: &str) -> Res<'_, (f64, Vague)> {
     let (rest, w) = ascii_word(i)?;
