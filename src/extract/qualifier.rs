@@ -113,6 +113,9 @@ pub(crate) fn phrase_table<'a, T: Copy>(
     if bits == 0 || !at_boundary(after) {
         return fail();
     }
+    // The input past the whitespace after the first word, read once for all the
+    // entries of more than one word (None before the first needs it).
+    let mut next: Option<Option<&'a str>> = None;
     while bits != 0 {
         let k = bits.trailing_zeros() as usize;
         bits &= bits - 1;
@@ -122,12 +125,16 @@ pub(crate) fn phrase_table<'a, T: Copy>(
         if !p.as_bytes()[..n].eq_ignore_ascii_case(first) {
             continue;
         }
-        // the words after the first, if any, past the whitespace before them
-        let rest = match p.get(n + 1..) {
-            None => Ok(after),
-            Some(more) => ws(after).and_then(|(r, _)| phrase_at(r, more)),
+        let Some(more) = p.get(n + 1..) else {
+            return Ok((after, (p, v)));
         };
-        if let Ok(rest) = rest {
+        let r = *next.get_or_insert_with(|| ws(after).ok().map(|(r, _)| r));
+        // the words after the first; a first letter that differs turns one away
+        if let Some(r) = r
+            && r.as_bytes().first().map(u8::to_ascii_lowercase)
+                == more.as_bytes().first().map(u8::to_ascii_lowercase)
+            && let Ok(rest) = phrase_at(r, more)
+        {
             return Ok((rest, (p, v)));
         }
     }

@@ -1235,6 +1235,10 @@ fn range_core(a: &Amount, b: &Amount, conn: Conn) -> Option<Core> {
 /// negative values: "less than -5" has no lower bound, and a bound that crosses the
 /// other swaps with it.
 fn single_interval(q: Qualifier, v: f64, kind: Kind) -> (Option<f64>, Option<f64>) {
+    // the commonest case: an exact value is its own interval, as `interval_for` says
+    if q == Qualifier::Exact {
+        return (Some(v), Some(v));
+    }
     let iv = interval_for(q, v, kind);
     let (mut lo, mut hi) = (iv.low, iv.high);
     if matches!(q, Qualifier::Approx | Qualifier::Nearly) {
