@@ -603,7 +603,9 @@ impl<'a> Grammar<'a> {
         let b = i.as_bytes();
         if b.first().is_some_and(u8::is_ascii_alphabetic) {
             let first = &b[..letter_run(b)];
-            if !ANCHORS.contains_letters(first) && !OPENERS.contains_letters(first) {
+            if !ANCHORS.contains_letters(first) && !OPENERS.contains_letters(first)
+                || lone_article(i)
+            {
                 return fail();
             }
         }
@@ -1070,6 +1072,26 @@ impl<'a> Grammar<'a> {
         c.shape = Shape::Half;
         Ok((r, c))
     }
+}
+
+/// Words after "a" or "an" that no form of the grammar reads after an article,
+/// beyond [`CONTINUATIONS`] (scales and "dozen": "a hundred"; denominators: "a
+/// third"): the vague amounts "a few", "a couple", "a handful", "a pair".
+static AFTER_ARTICLE: WordSet<4> = WordSet::new(&["couple", "few", "handful", "pair"]);
+
+/// Whether `i` opens with "a" or "an", one space and a word that no form reads
+/// after an article ("a car", "an attack"): no core starts there. Articles stand
+/// before many of the words the walk back from an anchor passes.
+fn lone_article(i: &str) -> bool {
+    let b = i.as_bytes();
+    let n = match b {
+        [a, b' ', ..] if a | 0x20 == b'a' => 1,
+        [a, n, b' ', ..] if a | 0x20 == b'a' && n | 0x20 == b'n' => 2,
+        _ => return false,
+    };
+    let rest = &b[n + 1..];
+    let w = &rest[..letter_run(rest)];
+    !w.is_empty() && !CONTINUATIONS.contains_letters(w) && !AFTER_ARTICLE.contains_letters(w)
 }
 
 /// "how about", "what about": "about" asks, it does not approximate.

@@ -121,6 +121,37 @@ fn plain_cores_agree_before_every_word_of_the_grammar() {
 }
 
 #[test]
+fn no_form_starts_at_a_lone_article() {
+    let words = grammar_words();
+    let mut lone = 0;
+    for article in ["a", "an", "A", "An", "AN"] {
+        for w in &words {
+            for tail in [
+                "",
+                " of",
+                " 5",
+                " million",
+                "-year",
+                " and a half",
+                " of a million",
+            ] {
+                let text = format!("They said {article} {w}{tail}");
+                let i = &text[10..];
+                if lone_article(i) {
+                    lone += 1;
+                    let g = Grammar { text: &text };
+                    assert!(g.any_core(i).is_err(), "{text:?}");
+                }
+            }
+        }
+    }
+    assert!(lone > words.len(), "{lone}");
+    assert!(lone_article("a car") && lone_article("An attack"));
+    assert!(!lone_article("a few") && !lone_article("a third") && !lone_article("a hundred"));
+    assert!(!lone_article("a") && !lone_article("an") && !lone_article("any car"));
+}
+
+#[test]
 fn plain_cores_agree_before_every_ascii_character() {
     let mut answered = 0;
     for num in NUMBERS {
