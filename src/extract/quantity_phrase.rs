@@ -605,6 +605,7 @@ impl<'a> Grammar<'a> {
             let first = &b[..letter_run(b)];
             if !ANCHORS.contains_letters(first) && !OPENERS.contains_letters(first)
                 || lone_article(i)
+                || lone_time_unit(i)
             {
                 return fail();
             }
@@ -1092,6 +1093,25 @@ fn lone_article(i: &str) -> bool {
     let rest = &b[n + 1..];
     let w = &rest[..letter_run(rest)];
     !w.is_empty() && !CONTINUATIONS.contains_letters(w) && !AFTER_ARTICLE.contains_letters(w)
+}
+
+/// The units of time that open a core ("hour and a half"), as [`unit::time_unit`]
+/// reads them.
+static TIME_UNITS: WordSet<7> =
+    WordSet::new(&["day", "hour", "minute", "month", "second", "week", "year"]);
+
+/// Whether `i` opens with a unit of time and then a space or a hyphen and a word
+/// other than "and" ("year since", "day-long"): the only core that starts with a
+/// unit of time is "hour and a half" and its kind.
+fn lone_time_unit(i: &str) -> bool {
+    let b = i.as_bytes();
+    let n = letter_run(b);
+    if !matches!(b.get(n), Some(b' ' | b'-')) || !TIME_UNITS.contains_letters(&b[..n]) {
+        return false;
+    }
+    let rest = &b[n + 1..];
+    let w = &rest[..letter_run(rest)];
+    !w.is_empty() && !w.eq_ignore_ascii_case(b"and")
 }
 
 /// "how about", "what about": "about" asks, it does not approximate.

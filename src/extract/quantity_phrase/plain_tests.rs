@@ -152,6 +152,33 @@ fn no_form_starts_at_a_lone_article() {
 }
 
 #[test]
+fn no_form_starts_at_a_lone_unit_of_time() {
+    let words = grammar_words();
+    let mut lone = 0;
+    for unit in [
+        "day", "Hour", "minute", "MONTH", "second", "week", "year", "years",
+    ] {
+        for w in &words {
+            for sep in [" ", "-"] {
+                for tail in ["", " a half", "-a-half", " 5", " million", " of a million"] {
+                    let text = format!("They said {unit}{sep}{w}{tail}");
+                    let i = &text[10..];
+                    if lone_time_unit(i) {
+                        lone += 1;
+                        let g = Grammar { text: &text };
+                        assert!(g.any_core(i).is_err(), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(lone > words.len(), "{lone}");
+    assert!(lone_time_unit("year since") && lone_time_unit("Day-long"));
+    assert!(!lone_time_unit("hour and a half") && !lone_time_unit("minute-and-a half"));
+    assert!(!lone_time_unit("years since") && !lone_time_unit("year"));
+}
+
+#[test]
 fn plain_cores_agree_before_every_ascii_character() {
     let mut answered = 0;
     for num in NUMBERS {
