@@ -621,8 +621,10 @@ impl<'a> Grammar<'a> {
     /// amount in one word ("dozens", "several"; also before "of" and a word that
     /// starts no unit and is no plural scale: "dozens of people"), followed by
     /// the end of the text, by punctuation that no form reads after a number (not
-    /// '-', '+', '%', '$', nor ',' or '.' before a digit), or by one space and a
-    /// word that neither starts a unit nor may continue a number
+    /// '-', '+', '%', '$', nor ',' or '.' before a digit), by one space and digits
+    /// that cannot group thousands or punctuation other than a dash, '%' or '$'
+    /// ("2017 2018", "2017 (AFP)"), or by one space and a word that neither starts
+    /// a unit nor may continue a number
     /// ([`CONTINUATIONS`]: "700 people", "three of"). None for any other shape,
     /// which the grammar reads. Where it answers, the answer is the grammar's: every
     /// form that reads past such a number needs a character or a word ruled out
@@ -686,9 +688,21 @@ impl<'a> Grammar<'a> {
                         return None;
                     }
                 }
+                // after the space, no word: digits that cannot group thousands with
+                // the number ("2017 2018"), or punctuation that no form reads after a
+                // space (not a dash, '%' or '$': "2017 (AFP)")
+                else if w.is_empty() {
+                    let ok = match rest.first() {
+                        Some(c) if c.is_ascii_digit() => !(first.is_ascii_digit() && n <= 3),
+                        Some(&c) => c.is_ascii_punctuation() && !matches!(c, b'-' | b'%' | b'$'),
+                        None => false,
+                    };
+                    if !ok {
+                        return None;
+                    }
+                }
                 // (the word after one space is what `unit_may_follow` looks up)
-                else if w.is_empty()
-                    || CONTINUATIONS.contains_letters(w)
+                else if CONTINUATIONS.contains_letters(w) && !ends_anyway(first, value, w, rest)
                     || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
                     || unit::may_start_unit(w)
                 {
@@ -1093,6 +1107,27 @@ fn lone_article(i: &str) -> bool {
     let rest = &b[n + 1..];
     let w = &rest[..letter_run(rest)];
     !w.is_empty() && !CONTINUATIONS.contains_letters(w) && !AFTER_ARTICLE.contains_letters(w)
+}
+
+/// Whether a word of [`CONTINUATIONS`] after a number still ends it: "in" and "out"
+/// make a ratio only after one to ten ("2011 in"), and after digits "and" is read
+/// only before "more", "above" or "over" ("700 and 20"). `first` is the number's
+/// first byte, `rest` the text from the word on.
+fn ends_anyway(first: u8, value: f64, w: &[u8], rest: &[u8]) -> bool {
+    if w.eq_ignore_ascii_case(b"in") || w.eq_ignore_ascii_case(b"out") {
+        return !(1.0..=10.0).contains(&value);
+    }
+    if first.is_ascii_digit() && w.eq_ignore_ascii_case(b"and") {
+        let next = match rest.get(3..) {
+            Some([b' ', next @ ..]) => &next[..letter_run(next)],
+            _ => return false,
+        };
+        return !next.is_empty()
+            && ![&b"more"[..], b"above", b"over"]
+                .iter()
+                .any(|q| next.eq_ignore_ascii_case(q));
+    }
+    false
 }
 
 /// The units of time that open a core ("hour and a half"), as [`unit::time_unit`]
