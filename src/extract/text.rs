@@ -5,7 +5,7 @@
 //! capital initial), and at every line break, since news text puts headlines, bylines
 //! and paragraphs on lines of their own.
 
-use super::lexeme::{HIGH, bytes_in, letters_in, load8};
+use super::lexeme::{HIGH, bytes_in, letter_run, letters_in, load8};
 use super::words::{SlotFilter, passes_bytes, slot_filter};
 use std::ops::Range;
 
@@ -269,11 +269,11 @@ static CLASS: [u8; 256] = {
 
 /// Tokens of `s[range]`, offsets into `s`.
 ///
-/// Nearly every token of news text is a short ASCII word or number followed by a
-/// space, or a space or punctuation byte: while eight bytes remain, one load of eight
-/// bytes reads such a token whole (its length, whether it holds a letter, the byte
-/// after it). Anything else (a non-ASCII character, a word of eight bytes or more,
-/// one that a joiner or punctuation ends) is read by [`token_at`], as are the last
+/// Nearly every token of news text is an ASCII word of letters followed by a space
+/// or punctuation, or a space or punctuation byte: while eight bytes remain, one load
+/// of eight bytes reads such a token (the length of a word of fewer than eight
+/// letters and the byte after it). Anything else (a number, a non-ASCII character, a
+/// word that a digit or joiner continues) is read by [`token_at`], as are the last
 /// few bytes; both give the same tokens.
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let sub = &s[range.clone()];
@@ -284,10 +284,27 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::with_capacity(sub.len() / 3 + 4);
     let mut i = 0;
     while let Some(x) = load8(bytes, i) {
-        let letters = letters_in(x);
-        let others = !(letters | bytes_in(x, b'0', b'9')) & HIGH;
-        let run = (others.trailing_zeros() / 8) as usize;
-        if run == 0 {
+        let run = ((!letters_in(x) & HIGH).trailing_zeros() / 8) as usize;
+        if run > 0 {
+            // A word of letters; a word of eight or more goes on past `x`.
+            let end = if run < 8 {
+                i + run
+            } else {
+                i + 8 + letter_run(bytes.get(i + 8..).unwrap_or_default())
+            };
+            if let Some(&after) = bytes.get(end)
+                && ends_word(after)
+            {
+                out.push(Token {
+                    start: base + i,
+                    end: base + end,
+                    kind: TokKind::Word,
+                });
+                // The space after a word is passed at once.
+                i = end + usize::from(after == b' ');
+                continue;
+            }
+        } else {
             match CLASS[usize::from(x as u8)] {
                 SPACE => {
                     i += 1;
@@ -302,32 +319,8 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
                     i += 1;
                     continue;
                 }
+                // digits and non-ASCII characters
                 _ => {}
-            }
-        } else {
-            // a word of eight bytes or more goes on past `x`
-            let (end, letters) = if run < 8 {
-                (i + run, letters & ((1u64 << (8 * run)) - 1) != 0)
-            } else {
-                let (more, alpha) = ascii_alnum_run(bytes.get(i + 8..).unwrap_or_default());
-                (i + 8 + more, alpha || letters != 0)
-            };
-            let kind = if letters {
-                TokKind::Word
-            } else {
-                TokKind::Number
-            };
-            if let Some(&after) = bytes.get(end)
-                && ends_token(after, kind)
-            {
-                out.push(Token {
-                    start: base + i,
-                    end: base + end,
-                    kind,
-                });
-                // The space after a word is passed at once.
-                i = end + usize::from(after == b' ');
-                continue;
             }
         }
         i = token_at(sub, i, base, &mut out);
@@ -338,18 +331,14 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// Whether the ASCII byte `after`, after a run of ASCII letters and digits making a
-/// token of `kind`, ends it, as [`token_at`] would find: white space and
-/// punctuation do, except the joiners ("US-led", "Syria's", "1,300", "1.5"), which may
-/// continue it; a comma or dot continues only a number. Non-ASCII bytes are left to
+/// Whether the byte `after`, not a letter, ends a word of ASCII letters before it, as
+/// [`token_at`] would find: white space and ASCII punctuation do, a comma or a dot
+/// too (they join only numbers); a digit continues the word, a hyphen or an
+/// apostrophe may ("US-led", "Syria's"), and a non-ASCII byte is left to
 /// [`token_at`].
 #[inline]
-fn ends_token(after: u8, kind: TokKind) -> bool {
-    match after {
-        b'-' | b'\'' => false,
-        b'.' | b',' => kind == TokKind::Word,
-        _ => after.is_ascii(),
-    }
+fn ends_word(after: u8) -> bool {
+    CLASS[usize::from(after)] & (ALNUM | NON_ASCII) == 0 && !matches!(after, b'-' | b'\'')
 }
 
 /// Reads the token or white space character at byte `i` of `sub` (a char boundary),
