@@ -41,8 +41,8 @@
 //! qualifier: "more than half"). Fractions of a scale are counts ("half a million").
 
 use super::lexeme::{
-    HIGH, Lower, PackedWords, Res, WordSet, ascii_space, at_boundary, fail, hyphen, kw, letter_run,
-    letter_run_back, letters_in, load8, token_end, ws, ws_then_letter, ws0,
+    HIGH, Lower, PackedWords, Res, WordSet, ascii_space, at_boundary, fail, head8, hyphen, kw,
+    letter_run, letter_run_back, letters_in, token_end, ws, ws_then_letter, ws0,
 };
 use super::nonclaim::{self, Verdict};
 use super::numeral::{Numeral, fraction_of_scale, numeral, sign, vulgar_fraction, word_fraction};
@@ -243,7 +243,7 @@ static PACKED_ANCHORS: PackedWords = PackedWords::new(ANCHOR_WORDS);
 fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
     let b = text.as_bytes();
     let mut i = from;
-    while let Some(x) = load8(b, i) {
+    while let Some(x) = head8(b, i) {
         let len = letters_ahead(x);
         if len == 0 {
             let c = x as u8;
@@ -266,7 +266,7 @@ fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
             i += len + usize::from(after == b' ');
             continue;
         }
-        let Some(y) = load8(b, i + 8) else {
+        let Some(y) = head8(b, i + 8) else {
             break;
         };
         let more = letters_ahead(y);
