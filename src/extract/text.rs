@@ -22,9 +22,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let mut question = memchr::memchr(b'?', b);
     while i < b.len() {
         // Only a line break or a stop can end a sentence: skip to the next one.
-        match next_break(b, i) {
+        match next_break(b, i, &mut question) {
             Some(k) => i = k,
             None => break,
         }
@@ -49,14 +50,21 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 
 /// The first line break or stop (`.`, `!`, `?`) at or after `from`. memchr skips
 /// the long runs of text between stops with vector instructions; it looks for three
-/// bytes at most, so the rare `?` is looked for only before the first of the others.
-fn next_break(b: &[u8], from: usize) -> Option<usize> {
+/// bytes at most, so the rare `?` is looked for on its own: `question` holds the
+/// first `?` at or after some earlier point (None: there is no other), and is looked
+/// for again only once `from` has passed it, so the text is searched for it once.
+fn next_break(b: &[u8], from: usize, question: &mut Option<usize>) -> Option<usize> {
     let rest = b.get(from..)?;
-    let common = memchr::memchr3(b'\n', b'.', b'!', rest);
-    let upto = common.unwrap_or(rest.len());
-    memchr::memchr(b'?', &rest[..upto])
-        .or(common)
-        .map(|k| from + k)
+    if let Some(q) = *question
+        && q < from
+    {
+        *question = memchr::memchr(b'?', rest).map(|k| from + k);
+    }
+    let common = memchr::memchr3(b'\n', b'.', b'!', rest).map(|k| from + k);
+    match (common, *question) {
+        (Some(c), Some(q)) => Some(c.min(q)),
+        (c, q) => c.or(q),
+    }
 }
 
 /// Adds `text[start..end]` without its leading and trailing white space, unless
@@ -538,6 +546,8 @@ mod tests {
 
     #[test]
     fn breaks_are_found_in_any_block() {
+        // the first `?` of the whole text is at or after any earlier point
+        let next_break = |b: &[u8], from: usize| next_break(b, from, &mut memchr::memchr(b'?', b));
         let text = "a".repeat(40);
         assert_eq!(next_break(text.as_bytes(), 0), None);
         for at in [0, 1, 15, 16, 17, 31, 32, 39] {
@@ -550,6 +560,22 @@ mod tests {
             }
         }
         assert_eq!(next_break(b"a.", 5), None);
+    }
+
+    #[test]
+    fn breaks_are_found_in_turn_with_the_question_marks_remembered() {
+        let b = b"Why? Yes. No?? Maybe!\nSo?. end";
+        let want: Vec<usize> = (0..b.len())
+            .filter(|&k| matches!(b[k], b'.' | b'!' | b'?' | b'\n'))
+            .collect();
+        let mut question = memchr::memchr(b'?', b);
+        let mut got = Vec::new();
+        let mut from = 0;
+        while let Some(k) = next_break(b, from, &mut question) {
+            got.push(k);
+            from = k + 1;
+        }
+        assert_eq!(got, want);
     }
 
     #[test]
