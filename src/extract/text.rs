@@ -5,7 +5,7 @@
 //! capital initial), and at every line break, since news text puts headlines, bylines
 //! and paragraphs on lines of their own.
 
-use super::lexeme::{HIGH, bytes_in, letter_run, letters_in, load8};
+use super::lexeme::{HIGH, bytes_in, head8, letter_run, letters_in, load8};
 use super::words::{SlotFilter, passes_bytes, slot_filter};
 use std::ops::Range;
 
@@ -282,7 +282,9 @@ static CLASS: [u8; 256] = {
 /// of eight bytes reads such a token (the length of a word of fewer than eight
 /// letters and the byte after it). Anything else (a number, a non-ASCII character, a
 /// word that a digit or joiner continues) is read by [`token_at`], as are the last
-/// few bytes; both give the same tokens.
+/// few bytes; both give the same tokens. Kept out of line: the loop keeps its
+/// registers to itself.
+#[inline(never)]
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let sub = &s[range.clone()];
     let bytes = sub.as_bytes();
@@ -291,7 +293,7 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     // punctuation): one allocation for nearly every sentence.
     let mut out = Vec::with_capacity(sub.len() / 3 + 4);
     let mut i = 0;
-    while let Some(x) = load8(bytes, i) {
+    while let Some(x) = head8(bytes, i) {
         let run = ((!letters_in(x) & HIGH).trailing_zeros() / 8) as usize;
         if run > 0 {
             // A word of letters; a word of eight or more goes on past `x`.
