@@ -33,6 +33,12 @@ pub enum DateOrder {
 /// The month number (1-12) of an English month name or abbreviation ("March", "mar",
 /// "Sept.", "SEP"); `None` for any other word.
 pub fn month_number(word: &str) -> Option<u8> {
+    month_number_bytes(word.as_bytes())
+}
+
+/// [`month_number`] of a word given as bytes (the date readers' words are ASCII
+/// letters, read without a UTF-8 check).
+fn month_number_bytes(word: &[u8]) -> Option<u8> {
     const FULL: [&str; 12] = [
         "january",
         "february",
@@ -47,7 +53,7 @@ pub fn month_number(word: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    let w = word.strip_suffix(b".").unwrap_or(word);
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
@@ -79,7 +85,7 @@ pub fn month_number(word: &str) -> Option<u8> {
 }
 
 /// True for an English weekday name or abbreviation ("Tue", "Tues.", "Tuesday").
-fn is_weekday(word: &str) -> bool {
+fn is_weekday(word: &[u8]) -> bool {
     const NAMES: [&str; 17] = [
         "monday",
         "mon",
@@ -99,7 +105,7 @@ fn is_weekday(word: &str) -> bool {
         "sunday",
         "sun",
     ];
-    let w = word.strip_suffix('.').unwrap_or(word).as_bytes();
+    let w = word.strip_suffix(b".").unwrap_or(word);
     (3..=9).contains(&w.len())
         && matches!(w[0].to_ascii_lowercase(), b'm' | b't' | b'w' | b'f' | b's')
         && NAMES.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(w))
@@ -165,9 +171,73 @@ pub fn find_first_date(text: &str) -> Option<(Date, Range<usize>)> {
 /// must be capitalised), so the date readers run only at such word starts: every
 /// other word is passed at the cost of a byte test. A capitalised word must moreover
 /// name a month or a weekday, which one lookup settles for the many names and
-/// sentence starts that are neither. The text is walked byte by byte, a non-ASCII
-/// character decoded only to know whether it continues a word.
+/// sentence starts that are neither. The text is walked eight bytes at a time while
+/// those bytes are ASCII and start no word with a digit or a capital (one test on
+/// the eight as an integer); elsewhere byte by byte, a non-ASCII character decoded
+/// only to know whether it continues a word.
 pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<usize>)> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut prev_alnum = false;
+    let mut i = 0;
+    while i < limit {
+        if i + 8 <= limit
+            && let Some(&head) = b.get(i..).and_then(|r| r.first_chunk::<8>())
+        {
+            let x = u64::from_le_bytes(head);
+            let digits = bytes_in(x, b'0', b'9');
+            let capitals = bytes_in(x, b'A', b'Z');
+            let alnum = digits | capitals | bytes_in(x, b'a', b'z');
+            // a byte's word goes on from the byte before when that one is alnum
+            let inside = (alnum << 8) | (u64::from(prev_alnum) << 7);
+            let stop = ((digits | capitals) & !inside) | (x & HIGH);
+            if stop == 0 {
+                prev_alnum = alnum >> 63 != 0;
+                i += 8;
+                continue;
+            }
+            // the bytes before the first that may start a date (or is not ASCII)
+            let k = (stop.trailing_zeros() / 8) as usize;
+            if k > 0 {
+                prev_alnum = (alnum >> (8 * k - 1)) & 1 != 0;
+                i += k;
+            }
+        }
+        let Some(&c) = b.get(i) else { break };
+        if !c.is_ascii() {
+            let ch = text.get(i..).and_then(|rest| rest.chars().next())?;
+            prev_alnum = ch.is_alphanumeric();
+            i += ch.len_utf8();
+            continue;
+        }
+        let alnum = c.is_ascii_alphanumeric();
+        if alnum
+            && !prev_alnum
+            && (c.is_ascii_digit() || names_month_or_weekday(b, i))
+            && let Some((date, end)) = date_at(b, i, None, Case::Capitalised)
+        {
+            return Some((date, i..end));
+        }
+        prev_alnum = alnum;
+        i += 1;
+    }
+    None
+}
+
+/// The high bit of every byte of `x` in `lo..=hi` (both ASCII), with no carry
+/// between bytes: the high bit of `y + (0x80 - c)` says whether `y >= c`.
+const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = x & (0x7f * ONES);
+    let from = y + (0x80 - lo as u64) * ONES;
+    let past = y + (0x80 - hi as u64 - 1) * ONES;
+    from & !past & !x & (0x80 * ONES)
+}
+
+/// [`find_first_date_before`] one byte or character at a time: the reading it must
+/// agree with.
+#[cfg(test)]
+fn find_first_date_before_bytes(text: &str, limit: usize) -> Option<(Date, Range<usize>)> {
     let b = text.as_bytes();
     let mut prev_alnum = false;
     let mut i = 0;
@@ -197,7 +267,7 @@ pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<u
 /// words [`date_at`] reads a capitalised date from.
 fn names_month_or_weekday(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(u8::is_ascii_uppercase)
-        && word(b, i).is_some_and(|(_, w)| is_weekday(w) || month_number(w).is_some())
+        && word(b, i).is_some_and(|(_, w)| is_weekday(w) || month_number_bytes(w).is_some())
 }
 
 /// Whether month and weekday names must start with a capital letter.
@@ -296,7 +366,7 @@ fn day_first(b: &[u8], i: usize, case: Case) -> Option<(Date, usize)> {
     let (d, j) = day(b, i)?;
     let mut j = spaces(b, j, 1)?;
     if let Some((end, w)) = word(b, j)
-        && w.eq_ignore_ascii_case("of")
+        && w.eq_ignore_ascii_case(b"of")
     {
         j = spaces(b, end, 1)?;
     }
@@ -312,7 +382,7 @@ fn month(b: &[u8], i: usize, case: Case) -> Option<(u32, usize)> {
     if !capital_ok(b, i, case) {
         return None;
     }
-    let m = month_number(w)?;
+    let m = month_number_bytes(w)?;
     if b.get(end) == Some(&b'.') {
         end += 1;
     }
@@ -347,7 +417,7 @@ fn capital_ok(b: &[u8], i: usize, case: Case) -> bool {
 }
 
 /// An ASCII word at `i`: the byte after it and the word.
-fn word(b: &[u8], i: usize) -> Option<(usize, &str)> {
+fn word(b: &[u8], i: usize) -> Option<(usize, &[u8])> {
     let len = b
         .get(i..)?
         .iter()
@@ -356,8 +426,7 @@ fn word(b: &[u8], i: usize) -> Option<(usize, &str)> {
     if len == 0 {
         return None;
     }
-    let w = std::str::from_utf8(b.get(i..i + len)?).ok()?;
-    Some((i + len, w))
+    Some((i + len, b.get(i..i + len)?))
 }
 
 /// At least `min` spaces, tabs or no-break spaces; the byte after them.
@@ -493,6 +562,36 @@ mod tests {
         ];
         for (word, want) in cases {
             assert_eq!(month_number(word), *want, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn eight_byte_date_scan_reads_as_the_bytewise_one() {
+        let texts = [
+            "Wed 05 Apr 2017 Syria attack symptoms consistent with nerve agent",
+            "the attack on caf\u{e9}s in Aleppo on Tuesday, April 4, 2017 killed",
+            "a1 April 4 2017x and 4 April 2017 then 2017-04-05 or 4/5/2017 also",
+            "nothing here at all but words and more words and yet more words ok",
+            "\u{e9}\u{e9}April 4 2017 \u{2019}30 Jan 2015 Sept 3rd, 2016 x9 Mon",
+            "ABCDEFGH 12345678 abcdefgh Jan. 30, 2015 MondayMonday 05 Apr 2017",
+        ];
+        for text in texts {
+            for limit in 0..=text.len() + 2 {
+                assert_eq!(
+                    find_first_date_before(text, limit),
+                    find_first_date_before_bytes(text, limit),
+                    "{text:?} before {limit}"
+                );
+            }
+            // and from every start, as a text of its own
+            for k in (0..text.len()).filter(|&k| text.is_char_boundary(k)) {
+                let t = &text[k..];
+                assert_eq!(
+                    find_first_date_before(t, t.len()),
+                    find_first_date_before_bytes(t, t.len()),
+                    "{t:?}"
+                );
+            }
         }
     }
 

@@ -147,6 +147,15 @@ pub(crate) fn load8(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?))
 }
 
+/// [`load8`] as the readers of eight bytes per word call it in their loops: the
+/// same answer, with the bounds test written as two comparisons that need no
+/// overflow test (`at` within the bytes, eight of them left), which keeps the loop
+/// test shorter.
+#[inline(always)]
+pub(crate) fn head8(b: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(*b.get(at..)?.first_chunk::<8>()?))
+}
+
 /// Every byte 1, and every byte's high bit: per-byte masks keep only the high bits.
 const ONES: u64 = 0x0101_0101_0101_0101;
 pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -471,6 +480,146 @@ impl<const N: usize> WordSet<N> {
         self.keys
             .get(usize::from(from)..usize::from(to))
             .is_some_and(|group| group.contains(&key))
+    }
+}
+
+/// A closed set of words of at most 15 ASCII letters, compared ignoring ASCII case and
+/// looked up by the integers a reader of eight bytes at a time already holds: the
+/// word's first eight bytes, and for a longer word the eight after them. One
+/// multiplication picks the only slot the word can be in and one or two comparisons
+/// settle it, so a word that is not in the set costs no more than one that is.
+///
+/// The slot is the top bits of the packed word times a multiplier; the multiplier is
+/// found at compile time, the first of a fixed sequence that gives every word of the
+/// set a slot of its own (with a quarter of the slots or fewer in use, a few tries).
+/// The words must be lower-case ASCII letters, 1 to 15 of them; building a set that
+/// breaks this fails at compile time.
+pub(crate) struct PackedWords {
+    mul: u64,
+    /// Per slot, the first eight bytes of its word (zero-padded, little-endian), or 0.
+    lo: [u64; PACKED_SLOTS],
+    /// Per slot, the bytes after the first eight (zero-padded), or 0.
+    hi: [u64; PACKED_SLOTS],
+}
+
+/// The longest word a [`PackedWords`] holds.
+pub(crate) const PACKED_MAX: usize = 15;
+
+/// The number of slots of a [`PackedWords`] (a power of two).
+const PACKED_SLOTS: usize = 1024;
+
+/// Per count `n` of bytes below eight, the mask of the first `n` bytes of an integer
+/// read little-endian.
+static HEAD_MASK: [u64; 8] = {
+    let mut t = [0u64; 8];
+    let mut n = 1;
+    while n < 8 {
+        t[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// Every byte 0x20: or-ed into ASCII letters, it lowercases them.
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+
+/// At most eight bytes of `w` from `from`, little-endian and zero-padded.
+const fn pack_le(w: &[u8], from: usize) -> u64 {
+    let mut key = 0u64;
+    let mut k = 0;
+    while k < 8 && from + k < w.len() {
+        key |= (w[from + k] as u64) << (8 * k);
+        k += 1;
+    }
+    key
+}
+
+/// The slot of the word packed as `lo` and `hi` under multiplier `mul`; a word of at
+/// most eight letters (`hi` 0) needs a single multiplication.
+#[inline(always)]
+const fn packed_slot(lo: u64, hi: u64, mul: u64) -> usize {
+    const HI_MUL: u64 = 0x9e37_79b9_7f4a_7c15;
+    let shift = 64 - PACKED_SLOTS.trailing_zeros();
+    ((lo ^ hi.wrapping_mul(HI_MUL)).wrapping_mul(mul) >> shift) as usize
+}
+
+impl PackedWords {
+    pub(crate) const fn new(words: &[&str]) -> PackedWords {
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(
+                !w.is_empty() && w.len() <= PACKED_MAX,
+                "a packed word has 1 to 15 letters"
+            );
+            let mut j = 0;
+            while j < w.len() {
+                assert!(
+                    w[j].is_ascii_lowercase(),
+                    "a packed word is lower-case letters"
+                );
+                j += 1;
+            }
+            k += 1;
+        }
+        let mut mul: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut tries = 0;
+        loop {
+            if let Some(set) = PackedWords::place(words, mul) {
+                return set;
+            }
+            tries += 1;
+            assert!(tries < 10_000, "no multiplier gives every word a slot");
+            // the next odd number of a 64-bit linear congruential sequence
+            mul = mul
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+                | 1;
+        }
+    }
+
+    /// The set with every word in the slot `mul` gives it; None when two words meet.
+    const fn place(words: &[&str], mul: u64) -> Option<PackedWords> {
+        let mut set = PackedWords {
+            mul,
+            lo: [0; PACKED_SLOTS],
+            hi: [0; PACKED_SLOTS],
+        };
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            let (lo, hi) = (pack_le(w, 0), pack_le(w, 8));
+            let slot = packed_slot(lo, hi, mul);
+            if set.lo[slot] != 0 {
+                return None;
+            }
+            set.lo[slot] = lo;
+            set.hi[slot] = hi;
+            k += 1;
+        }
+        Some(set)
+    }
+
+    /// Whether the word of `len` (1 to 7) ASCII letters that starts the eight bytes
+    /// `x` (read little-endian) is in the set, in any case.
+    #[inline(always)]
+    pub(crate) fn contains_short(&self, x: u64, len: usize) -> bool {
+        debug_assert!((1..8).contains(&len));
+        let key = (x | CASE_BITS) & HEAD_MASK[len & 7];
+        // A longer word's first eight bytes are all letters, never equal to a key
+        // with a zero byte: the first half settles it.
+        self.lo[packed_slot(key, 0, self.mul) & (PACKED_SLOTS - 1)] == key
+    }
+
+    /// Whether the word of 8 + `more` (`more` 0 to 7) ASCII letters whose first eight
+    /// are `x` and whose others start `y` is in the set, in any case.
+    #[inline(always)]
+    pub(crate) fn contains_long(&self, x: u64, y: u64, more: usize) -> bool {
+        debug_assert!(more < 8);
+        let lo = x | CASE_BITS;
+        let hi = (y | CASE_BITS) & HEAD_MASK[more & 7];
+        let slot = packed_slot(lo, hi, self.mul) & (PACKED_SLOTS - 1);
+        self.lo[slot] == lo && self.hi[slot] == hi
     }
 }
 

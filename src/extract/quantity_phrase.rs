@@ -41,8 +41,8 @@
 //! qualifier: "more than half"). Fractions of a scale are counts ("half a million").
 
 use super::lexeme::{
-    Lower, Res, WordSet, ascii_space, at_boundary, fail, hyphen, kw, letter_run, letter_run_back,
-    token_end, ws, ws_then_letter, ws0,
+    HIGH, Lower, PackedWords, Res, WordSet, ascii_space, at_boundary, fail, head8, hyphen, kw,
+    letter_run, letter_run_back, letters_in, token_end, ws, ws_then_letter, ws0,
 };
 use super::nonclaim::{self, Verdict};
 use super::numeral::{
@@ -228,46 +228,139 @@ static CLASS: [u8; 256] = {
     t
 };
 
+/// The anchor words as [`PackedWords`], for the pre-scan's eight-byte reading.
+static PACKED_ANCHORS: PackedWords = PackedWords::new(ANCHOR_WORDS);
+
 /// The next anchor at or after byte `from` (a word starts at `from` even inside a
 /// longer one). Kept out of line: the loop runs faster with the registers to itself.
+///
+/// Nearly every word of a text is a lower-case word that can never be an anchor, so
+/// the cost per word is what counts. While eight bytes remain the text is read eight
+/// bytes at a time, from the start of each word: one load gives the length of a word
+/// of fewer than eight letters, whether it is an anchor ([`PackedWords`] takes the
+/// same integer), and the byte after it; a longer word takes the next eight bytes.
+/// The last few bytes, and what is not a letter, are read as [`next_anchor_bytes`]
+/// reads them, which gives the same answers everywhere.
 #[inline(never)]
 fn next_anchor(text: &str, from: usize) -> Option<(usize, Anchor)> {
     let b = text.as_bytes();
     let mut i = from;
-    while let Some(&c) = b.get(i) {
-        match CLASS[usize::from(c)] {
-            PLAIN => i += 1,
-            DIGIT => return Some((i, Anchor::Digit)),
-            LETTER => {
-                let j = i + letter_run(&b[i..]);
-                if ANCHORS.contains_letters(&b[i..j]) && !(i > 0 && b[i - 1].is_ascii_digit()) {
-                    return Some((i, Anchor::Word(j)));
-                }
-                // the space after a word is passed at once
-                i = if b.get(j) == Some(&b' ') { j + 1 } else { j };
-            }
-            _ if c == b'$' => return Some((i, Anchor::Sign(i + 1))),
-            _ if c == b'.' => {
-                if b.get(i + 1).is_some_and(u8::is_ascii_digit)
-                    && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-                {
-                    return Some((i, Anchor::Digit));
-                }
+    while let Some(x) = head8(b, i) {
+        let len = letters_ahead(x);
+        if len == 0 {
+            let c = x as u8;
+            if CLASS[usize::from(c)] == PLAIN {
                 i += 1;
+                continue;
             }
-            _ => {
-                let rest = text.get(i..)?;
-                let ch = rest.chars().next()?;
-                if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}')
-                    || vulgar_fraction(rest).is_ok()
-                {
-                    return Some((i, Anchor::Sign(i + ch.len_utf8())));
-                }
-                i += ch.len_utf8();
+            match not_letter(text, i, c)? {
+                Step::Found(a) => return Some((i, a)),
+                Step::Next(j) => i = j,
             }
+            continue;
+        }
+        if len < 8 {
+            if PACKED_ANCHORS.contains_short(x, len) && !digit_before(b, i) {
+                return Some((i, Anchor::Word(i + len)));
+            }
+            // the space after a word is passed at once; the byte after is in `x`
+            let after = (x >> (8 * len)) as u8;
+            i += len + usize::from(after == b' ');
+            continue;
+        }
+        let Some(y) = head8(b, i + 8) else {
+            break;
+        };
+        let more = letters_ahead(y);
+        let j = if more < 8 {
+            let j = i + 8 + more;
+            if PACKED_ANCHORS.contains_long(x, y, more) && !digit_before(b, i) {
+                return Some((i, Anchor::Word(j)));
+            }
+            j
+        } else {
+            // sixteen letters or more: no anchor is that long
+            i + 16 + letter_run(b.get(i + 16..).unwrap_or_default())
+        };
+        i = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+    }
+    next_anchor_bytes(text, i)
+}
+
+/// The number of ASCII letters that start the eight bytes `x` (read little-endian).
+#[inline(always)]
+fn letters_ahead(x: u64) -> usize {
+    ((!letters_in(x) & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// Whether the byte before `i` is a digit: a word glued to digits ("5dozen") is no
+/// anchor.
+#[inline]
+fn digit_before(b: &[u8], i: usize) -> bool {
+    i > 0 && b[i - 1].is_ascii_digit()
+}
+
+/// [`next_anchor`] one byte or word at a time: how it reads the last bytes of a
+/// text, and the reading it is checked against.
+fn next_anchor_bytes(text: &str, from: usize) -> Option<(usize, Anchor)> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(&c) = b.get(i) {
+        if CLASS[usize::from(c)] == LETTER {
+            let j = i + letter_run(&b[i..]);
+            if ANCHORS.contains_letters(&b[i..j]) && !digit_before(b, i) {
+                return Some((i, Anchor::Word(j)));
+            }
+            // the space after a word is passed at once
+            i = if b.get(j) == Some(&b' ') { j + 1 } else { j };
+            continue;
+        }
+        match not_letter(text, i, c)? {
+            Step::Found(a) => return Some((i, a)),
+            Step::Next(j) => i = j,
         }
     }
     None
+}
+
+/// What the pre-scan makes of a byte that is not a letter: an anchor there, or where
+/// to read on.
+enum Step {
+    Found(Anchor),
+    Next(usize),
+}
+
+/// The pre-scan at byte `i` of `text`, `c`, not a letter; None when `i` is not at a
+/// character (which the pre-scan never leaves it at). Out of line: the eight-byte
+/// loop rarely comes here.
+#[inline(never)]
+fn not_letter(text: &str, i: usize, c: u8) -> Option<Step> {
+    let b = text.as_bytes();
+    Some(match CLASS[usize::from(c)] {
+        DIGIT => Step::Found(Anchor::Digit),
+        SPECIAL if c == b'$' => Step::Found(Anchor::Sign(i + 1)),
+        SPECIAL if c == b'.' => {
+            if b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            {
+                Step::Found(Anchor::Digit)
+            } else {
+                Step::Next(i + 1)
+            }
+        }
+        SPECIAL => {
+            let rest = text.get(i..)?;
+            let ch = rest.chars().next()?;
+            if matches!(ch, '\u{a3}' | '\u{20ac}' | '\u{a5}' | '\u{20b9}')
+                || vulgar_fraction(rest).is_ok()
+            {
+                Step::Found(Anchor::Sign(i + ch.len_utf8()))
+            } else {
+                Step::Next(i + ch.len_utf8())
+            }
+        }
+        _ => Step::Next(i + 1),
+    })
 }
 
 /// Whether `s` only lists numbers: spaces, commas, "and", "&", "of", "to".

@@ -5,7 +5,7 @@
 //! capital initial), and at every line break, since news text puts headlines, bylines
 //! and paragraphs on lines of their own.
 
-use super::lexeme::{HIGH, bytes_in, letters_in, load8};
+use super::lexeme::{HIGH, bytes_in, head8, letter_run, letters_in, load8};
 use super::words::{SlotFilter, passes_bytes, slot_filter};
 use std::ops::Range;
 
@@ -19,12 +19,15 @@ const ABBREVIATIONS: &[&str] = &[
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // Room for a sentence per 64 bytes, more than news text needs: growing the list
+    // a sentence at a time would copy it over and over.
+    let mut out = Vec::with_capacity(text.len() / 64 + 2);
     let mut start = 0;
     let mut i = 0;
+    let mut question = memchr::memchr(b'?', b);
     while i < b.len() {
         // Only a line break or a stop can end a sentence: skip to the next one.
-        match next_break(b, i) {
+        match next_break(b, i, &mut question) {
             Some(k) => i = k,
             None => break,
         }
@@ -49,14 +52,21 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 
 /// The first line break or stop (`.`, `!`, `?`) at or after `from`. memchr skips
 /// the long runs of text between stops with vector instructions; it looks for three
-/// bytes at most, so the rare `?` is looked for only before the first of the others.
-fn next_break(b: &[u8], from: usize) -> Option<usize> {
+/// bytes at most, so the rare `?` is looked for on its own: `question` holds the
+/// first `?` at or after some earlier point (None: there is no other), and is looked
+/// for again only once `from` has passed it, so the text is searched for it once.
+fn next_break(b: &[u8], from: usize, question: &mut Option<usize>) -> Option<usize> {
     let rest = b.get(from..)?;
-    let common = memchr::memchr3(b'\n', b'.', b'!', rest);
-    let upto = common.unwrap_or(rest.len());
-    memchr::memchr(b'?', &rest[..upto])
-        .or(common)
-        .map(|k| from + k)
+    if let Some(q) = *question
+        && q < from
+    {
+        *question = memchr::memchr(b'?', rest).map(|k| from + k);
+    }
+    let common = memchr::memchr3(b'\n', b'.', b'!', rest).map(|k| from + k);
+    match (common, *question) {
+        (Some(c), Some(q)) => Some(c.min(q)),
+        (c, q) => c.or(q),
+    }
 }
 
 /// Adds `text[start..end]` without its leading and trailing white space, unless
@@ -268,95 +278,166 @@ static CLASS: [u8; 256] = {
 };
 
 /// Tokens of `s[range]`, offsets into `s`.
+///
+/// Nearly every token of news text is an ASCII word of letters followed by a space
+/// or punctuation, or a space or punctuation byte: while eight bytes remain, one load
+/// of eight bytes reads such a token (the length of a word of fewer than eight
+/// letters and the byte after it). Anything else (a number, a non-ASCII character, a
+/// word that a digit or joiner continues) is read by [`token_at`], as are the last
+/// few bytes; both give the same tokens. Kept out of line: the loop keeps its
+/// registers to itself.
+#[inline(never)]
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let sub = &s[range.clone()];
     let bytes = sub.as_bytes();
-    let n = sub.len();
     let base = range.start;
     // About one token per three bytes of news text (short words, spaces and
     // punctuation): one allocation for nearly every sentence.
-    let mut out = Vec::with_capacity(n / 3 + 4);
+    let mut out = Vec::with_capacity(sub.len() / 3 + 4);
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // The class of the first character: ASCII by table, the rest decoded.
-        let (first, len) = match CLASS[usize::from(b)] {
-            NON_ASCII => {
-                let (c, len) = char_at(sub, i);
-                let k = if c.is_whitespace() {
-                    SPACE
-                } else if is_word_char(c) {
-                    ALNUM | ALPHA
-                } else {
-                    0
-                };
-                (k, len)
-            }
-            k => (k, 1),
-        };
-        if first & SPACE != 0 {
-            i += len;
-            continue;
-        }
-        if first & ALNUM == 0 {
-            out.push(Token {
-                start: base + i,
-                end: base + i + len,
-                kind: TokKind::Punct,
-            });
-            i += len;
-            continue;
-        }
-        // A word: runs of ASCII letters and digits read eight bytes at a time,
-        // anything else decoded. A word without a letter is all digits (with inner
-        // joiners): a number.
-        let mut alpha = first & ALPHA != 0;
-        let mut end = i + len;
-        loop {
-            let (run, letters) = ascii_alnum_run(&bytes[end..]);
-            end += run;
-            alpha |= letters;
-            let Some(&next) = bytes.get(end) else {
-                break;
+    while let Some(x) = head8(bytes, i) {
+        let run = ((!letters_in(x) & HIGH).trailing_zeros() / 8) as usize;
+        if run > 0 {
+            // A word of letters; a word of eight or more goes on past `x`.
+            let end = if run < 8 {
+                i + run
+            } else {
+                i + 8 + letter_run(bytes.get(i + 8..).unwrap_or_default())
             };
-            // Most words end at a space.
-            if CLASS[usize::from(next)] & SPACE != 0 {
-                break;
+            if let Some(&after) = bytes.get(end)
+                && ends_word(after)
+            {
+                out.push(Token {
+                    start: base + i,
+                    end: base + end,
+                    kind: TokKind::Word,
+                });
+                // The space after a word is passed at once.
+                i = end + usize::from(after == b' ');
+                continue;
             }
-            let (d, dlen) = char_at(sub, end);
-            if !d.is_ascii() && is_word_char(d) {
-                alpha = true;
+        } else {
+            match CLASS[usize::from(x as u8)] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                0 => {
+                    out.push(Token {
+                        start: base + i,
+                        end: base + i + 1,
+                        kind: TokKind::Punct,
+                    });
+                    i += 1;
+                    continue;
+                }
+                // digits and non-ASCII characters
+                _ => {}
+            }
+        }
+        i = token_at(sub, i, base, &mut out);
+    }
+    while i < bytes.len() {
+        i = token_at(sub, i, base, &mut out);
+    }
+    out
+}
+
+/// Whether the byte `after`, not a letter, ends a word of ASCII letters before it, as
+/// [`token_at`] would find: white space and ASCII punctuation do, a comma or a dot
+/// too (they join only numbers); a digit continues the word, a hyphen or an
+/// apostrophe may ("US-led", "Syria's"), and a non-ASCII byte is left to
+/// [`token_at`].
+#[inline]
+fn ends_word(after: u8) -> bool {
+    CLASS[usize::from(after)] & (ALNUM | NON_ASCII) == 0 && !matches!(after, b'-' | b'\'')
+}
+
+/// Reads the token or white space character at byte `i` of `sub` (a char boundary),
+/// adding a token to `out` (offsets shifted by `base`); returns where to read on.
+/// Out of line: [`tokens`] reads most tokens without it.
+#[inline(never)]
+fn token_at(sub: &str, i: usize, base: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = sub.as_bytes();
+    let n = sub.len();
+    let Some(&b) = bytes.get(i) else {
+        return n;
+    };
+    // The class of the first character: ASCII by table, the rest decoded.
+    let (first, len) = match CLASS[usize::from(b)] {
+        NON_ASCII => {
+            let (c, len) = char_at(sub, i);
+            let k = if c.is_whitespace() {
+                SPACE
+            } else if is_word_char(c) {
+                ALNUM | ALPHA
+            } else {
+                0
+            };
+            (k, len)
+        }
+        k => (k, 1),
+    };
+    if first & SPACE != 0 {
+        return i + len;
+    }
+    if first & ALNUM == 0 {
+        out.push(Token {
+            start: base + i,
+            end: base + i + len,
+            kind: TokKind::Punct,
+        });
+        return i + len;
+    }
+    // A word: runs of ASCII letters and digits read eight bytes at a time,
+    // anything else decoded. A word without a letter is all digits (with inner
+    // joiners): a number.
+    let mut alpha = first & ALPHA != 0;
+    let mut end = i + len;
+    loop {
+        let (run, letters) = ascii_alnum_run(&bytes[end..]);
+        end += run;
+        alpha |= letters;
+        let Some(&next) = bytes.get(end) else {
+            break;
+        };
+        // Most words end at a space.
+        if CLASS[usize::from(next)] & SPACE != 0 {
+            break;
+        }
+        let (d, dlen) = char_at(sub, end);
+        if !d.is_ascii() && is_word_char(d) {
+            alpha = true;
+            end += dlen;
+            continue;
+        }
+        if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') && end + dlen < n {
+            // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
+            let numeric_joiner = matches!(d, '.' | ',');
+            let a = char_at(sub, end + dlen).0;
+            if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && !alpha)) {
                 end += dlen;
                 continue;
             }
-            if matches!(d, '-' | '\'' | '\u{2019}' | '.' | ',') && end + dlen < n {
-                // Inner joiners: "US-led", "al-Islam", "Syria's", "1,300", "1.5".
-                let numeric_joiner = matches!(d, '.' | ',');
-                let a = char_at(sub, end + dlen).0;
-                if is_word_char(a) && (!numeric_joiner || (a.is_ascii_digit() && !alpha)) {
-                    end += dlen;
-                    continue;
-                }
-            }
-            break;
         }
-        let kind = if alpha {
-            TokKind::Word
-        } else {
-            TokKind::Number
-        };
-        out.push(Token {
-            start: base + i,
-            end: base + end,
-            kind,
-        });
-        // The space after a word is passed at once.
-        i = if bytes.get(end) == Some(&b' ') {
-            end + 1
-        } else {
-            end
-        };
+        break;
     }
-    out
+    let kind = if alpha {
+        TokKind::Word
+    } else {
+        TokKind::Number
+    };
+    out.push(Token {
+        start: base + i,
+        end: base + end,
+        kind,
+    });
+    // The space after a word is passed at once.
+    if bytes.get(end) == Some(&b' ') {
+        end + 1
+    } else {
+        end
+    }
 }
 
 /// The number of ASCII letters and digits at the start of `b`, and whether a letter
@@ -469,6 +550,8 @@ mod tests {
 
     #[test]
     fn breaks_are_found_in_any_block() {
+        // the first `?` of the whole text is at or after any earlier point
+        let next_break = |b: &[u8], from: usize| next_break(b, from, &mut memchr::memchr(b'?', b));
         let text = "a".repeat(40);
         assert_eq!(next_break(text.as_bytes(), 0), None);
         for at in [0, 1, 15, 16, 17, 31, 32, 39] {
@@ -481,6 +564,22 @@ mod tests {
             }
         }
         assert_eq!(next_break(b"a.", 5), None);
+    }
+
+    #[test]
+    fn breaks_are_found_in_turn_with_the_question_marks_remembered() {
+        let b = b"Why? Yes. No?? Maybe!\nSo?. end";
+        let want: Vec<usize> = (0..b.len())
+            .filter(|&k| matches!(b[k], b'.' | b'!' | b'?' | b'\n'))
+            .collect();
+        let mut question = memchr::memchr(b'?', b);
+        let mut got = Vec::new();
+        let mut from = 0;
+        while let Some(k) = next_break(b, from, &mut question) {
+            got.push(k);
+            from = k + 1;
+        }
+        assert_eq!(got, want);
     }
 
     #[test]
@@ -514,6 +613,16 @@ mod tests {
         #[test]
         fn tokens_match_on_any_text(t in "[a-zA-Z0-9 ,.'\u{2019}\u{e9}\u{a0}\u{661}-]{0,40}") {
             proptest::prop_assert_eq!(tokens(&t, 0..t.len()), tokens_before(&t, 0..t.len()));
+        }
+
+        #[test]
+        fn tokens_match_on_words_and_white_space(
+            t in "([a-zA-Z]{1,9}|[0-9]{1,9}|[a-z0-9]{1,9}| |  |\n|\t|\r|[,.;:()\"'$%-]|\u{e9}|\u{2019}|\u{a0}){0,40}",
+            from in 0usize..8,
+        ) {
+            // any sub-range, so that a token may start anywhere in the eight bytes read
+            let from = (0..=from.min(t.len())).rev().find(|&k| t.is_char_boundary(k)).unwrap_or(0);
+            proptest::prop_assert_eq!(tokens(&t, from..t.len()), tokens_before(&t, from..t.len()));
         }
     }
 

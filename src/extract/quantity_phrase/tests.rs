@@ -401,6 +401,65 @@ fn the_pre_scan_finds_each_kind_of_anchor() {
 }
 
 #[test]
+fn the_eight_byte_pre_scan_reads_as_the_bytewise_one() {
+    // every kind of anchor and near miss, long enough for the eight-byte reading,
+    // scanned from every character boundary
+    let texts = [
+        "They killed Thirty-eight people and wounded hundreds more in three attacks.",
+        "thousandsandthousands of HUNDREDTHS, a fortyish crowd; Seventeen 5dozen dozen",
+        "caf\u{e9} costs \u{a3}5 or \u{20ac}4.50, \u{bd} cup, .5 share, v.5 and $3 to x",
+        "extraordinarily incomprehensibilities seventeenth seventeen fourteen ",
+        "\u{e9}\u{e9}\u{e9}\u{e9}hundred one two\tthree\nfour  five,six.seven'eight",
+    ];
+    for text in texts {
+        for from in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+            assert_eq!(
+                next_anchor(text, from),
+                next_anchor_bytes(text, from),
+                "{text:?} from {from}"
+            );
+        }
+    }
+}
+
+#[test]
+fn packed_anchor_words_are_the_anchor_word_set() {
+    let mut probes: Vec<String> = Vec::new();
+    for w in ANCHOR_WORDS {
+        let upper = w.to_ascii_uppercase();
+        let title = format!("{}{}", &upper[..1], &w[1..]);
+        for v in [w.to_string(), upper, title] {
+            probes.push(format!("{v}s"));
+            probes.push(v[..v.len() - 1].to_string());
+            probes.push(v);
+        }
+    }
+    for w in [
+        "the",
+        "that",
+        "people",
+        "extraordinary",
+        "seventeenth",
+        "onetwothree",
+    ] {
+        probes.push(w.to_string());
+    }
+    for p in probes.iter().filter(|p| !p.is_empty() && p.len() <= 15) {
+        let b = p.as_bytes();
+        let mut buf = [b' '; 16];
+        buf[..b.len()].copy_from_slice(b);
+        let x = u64::from_le_bytes(buf[..8].try_into().unwrap());
+        let y = u64::from_le_bytes(buf[8..].try_into().unwrap());
+        let got = if b.len() < 8 {
+            PACKED_ANCHORS.contains_short(x, b.len())
+        } else {
+            PACKED_ANCHORS.contains_long(x, y, b.len() - 8)
+        };
+        assert_eq!(got, ANCHORS.contains_letters(b), "{p:?}");
+    }
+}
+
+#[test]
 fn starts_before_an_anchor() {
     // text, anchor, where phrases may start (farthest first)
     let cases: &[(&str, &str, &[&str])] = &[
@@ -583,6 +642,15 @@ proptest! {
             prop_assert!(m.start <= m.num_start && m.num_start <= m.num_end && m.num_end <= m.end);
             prop_assert!(m.value.is_finite());
         }
+    }
+
+    #[test]
+    fn the_eight_byte_pre_scan_agrees_with_the_bytewise_one(
+        text in "(one|Two|THREE|hundreds|thousand|seventeen|Hundredths|thousands|tens|fifth|half|a|the|people|extraordinarily|[a-zA-Z]{1,18}|[0-9]{1,3}|[ ,.$'\n]|\u{a3}|\u{bd}|\u{e9}|\u{2019}){0,30}",
+        cut in 0usize..64,
+    ) {
+        let from = (0..=cut.min(text.len())).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+        prop_assert_eq!(next_anchor(&text, from), next_anchor_bytes(&text, from), "{:?} from {}", text, from);
     }
 
     #[test]
