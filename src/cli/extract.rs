@@ -4,10 +4,10 @@
 use super::{InputArgs, Out, RulesArgs};
 use clap::{Args, ValueEnum};
 use comfy_table::{ContentArrangement, Table, presets};
-use recount::claim::Claim;
+use recount::claim::{Claim, ClaimId, ClaimRef};
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
-use recount::quantity::Trend;
+use recount::quantity::{Qualifier, Trend};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -63,11 +63,16 @@ pub fn run(args: ExtractArgs) -> u8 {
         return 0;
     }
     let summary = if args.format == ExtractFormat::Jsonl {
-        // Lines are rendered on the worker threads; this one writes them in order.
-        super::for_each_document_mapped(
+        // Lines are rendered on the worker threads, from the claims as they are read;
+        // this one writes them in order.
+        let config = super::config::current();
+        super::for_each_document_with(
             &args.input,
-            &ex,
-            |_, claims| (claims.len(), jsonl(&claims)),
+            |doc| {
+                let mut lines = JsonLines::default();
+                ex.extract_each(doc, |c| lines.claim(c, config));
+                (lines.claims, lines.buf)
+            },
             |_, (n, lines)| {
                 sink.claims += n;
                 out.write_bytes(&lines);
@@ -178,13 +183,44 @@ fn jsonl(claims: &[Claim]) -> Vec<u8> {
     buf
 }
 
+/// One document's claims as JSON Lines, written as the extractor hands them over:
+/// the lines [`jsonl`] writes for the claims of [`Extractor::extract`] with the
+/// settings' vague amounts applied.
+#[derive(Default)]
+struct JsonLines {
+    buf: Vec<u8>,
+    claims: usize,
+}
+
+impl JsonLines {
+    fn claim(&mut self, c: &ClaimRef<'_>, config: &recount::config::Config) {
+        self.claims += 1;
+        if c.qualifier == Qualifier::Vague && !config.vague.is_empty() {
+            // The settings may give this amount another interval: rare enough to
+            // take the owned way through the settings' own code.
+            let mut owned = c.to_claim();
+            config.apply_vague(std::slice::from_mut(&mut owned));
+            write_claim(&owned.view(), &mut self.buf);
+        } else {
+            write_claim(c, &mut self.buf);
+        }
+        self.buf.push(b'\n');
+    }
+}
+
 /// One claim as a line of JSON (without the newline), byte for byte what
-/// `serde_json::to_string` writes for it, only faster: text that needs no escaping
-/// (nearly all of it; the sentences are most of the output) is copied as it is instead
-/// of byte by byte. Every field is named below, so a field added to [`Claim`] fails to
-/// compile here until it is written too.
+/// `serde_json::to_string` writes for it.
 pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
-    let Claim {
+    write_claim(&c.view(), buf);
+}
+
+/// One claim as a line of JSON (without the newline), byte for byte what
+/// `serde_json::to_string` writes for its owned [`Claim`], only faster: text that
+/// needs no escaping (nearly all of it; the sentences are most of the output) is
+/// copied as it is instead of byte by byte. Every field is named below, so a field
+/// added to [`ClaimRef`] fails to compile here until it is written too.
+fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>) {
+    let ClaimRef {
         id,
         doc,
         section,
@@ -217,23 +253,23 @@ pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
         additional,
         partial,
         sentence,
-    } = c;
+    } = *c;
     // Room for the whole line up front: the fields below then never grow the buffer.
     buf.reserve(640 + sentence.len() + text.len() + doc.len() * 4);
     // Every key is written with the comma before it (the first with the brace).
     let mut j = JsonObject { buf };
-    j.str(b"{\"id\":", id);
+    j.id(b"{\"id\":", id);
     j.str(b",\"doc\":", doc);
     j.name(b",\"section\":", section.as_str());
-    j.int(b",\"start\":", *start as u64);
-    j.int(b",\"end\":", *end as u64);
-    j.int(b",\"line\":", u64::from(*line));
-    j.int(b",\"column\":", u64::from(*column));
+    j.int(b",\"start\":", start as u64);
+    j.int(b",\"end\":", end as u64);
+    j.int(b",\"line\":", u64::from(line));
+    j.int(b",\"column\":", u64::from(column));
     j.str(b",\"text\":", text);
     j.str(b",\"quantity\":", quantity);
-    j.num(b",\"value\":", *value);
-    j.opt_num(b",\"low\":", *low);
-    j.opt_num(b",\"high\":", *high);
+    j.num(b",\"value\":", value);
+    j.opt_num(b",\"low\":", low);
+    j.opt_num(b",\"high\":", high);
     j.name(b",\"qualifier\":", qualifier.as_str());
     j.name(b",\"kind\":", kind.as_str());
     j.opt_str(b",\"unit\":", unit);
@@ -242,8 +278,8 @@ pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     j.opt_str(b",\"subject\":", subject);
     j.opt_str(b",\"predicate\":", predicate);
     j.opt_name(b",\"trend\":", trend.map(Trend::as_str));
-    j.opt_str(b",\"part_of\":", part_of);
-    j.opt_str(b",\"group\":", group);
+    j.opt_id(b",\"part_of\":", part_of);
+    j.opt_id(b",\"group\":", group);
     j.opt_str(b",\"attribution\":", attribution);
     j.date(b",\"date\":", date);
     j.opt_str(b",\"place\":", place);
@@ -251,8 +287,8 @@ pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     j.opt_str(b",\"event\":", event);
     j.date(b",\"doc_date\":", doc_date);
     j.name(b",\"frame\":", frame.as_str());
-    j.bool(b",\"additional\":", *additional);
-    j.bool(b",\"partial\":", *partial);
+    j.bool(b",\"additional\":", additional);
+    j.bool(b",\"partial\":", partial);
     j.str(b",\"sentence\":", sentence);
     j.buf.push(b'}');
 }
@@ -272,7 +308,22 @@ impl JsonObject<'_> {
     }
 
     #[inline(always)]
-    fn opt_str(&mut self, k: &[u8], v: &Option<String>) {
+    fn id(&mut self, k: &[u8], v: ClaimId<'_>) {
+        self.buf.extend_from_slice(k);
+        json_id(v, self.buf);
+    }
+
+    #[inline(always)]
+    fn opt_id(&mut self, k: &[u8], v: Option<ClaimId<'_>>) {
+        self.buf.extend_from_slice(k);
+        match v {
+            Some(v) => json_id(v, self.buf),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    #[inline(always)]
+    fn opt_str(&mut self, k: &[u8], v: Option<&str>) {
         self.buf.extend_from_slice(k);
         match v {
             Some(v) => json_str(v, self.buf),
@@ -281,7 +332,7 @@ impl JsonObject<'_> {
     }
 
     #[inline(always)]
-    fn date(&mut self, k: &[u8], v: &Option<jiff::civil::Date>) {
+    fn date(&mut self, k: &[u8], v: Option<jiff::civil::Date>) {
         use std::io::Write;
         self.buf.extend_from_slice(k);
         // A date serialises as its display form, which needs no escaping: YYYY-MM-DD,
@@ -376,6 +427,22 @@ fn json_f64(v: f64, buf: &mut Vec<u8>) {
         buf.extend_from_slice(b".0");
     } else if serde_json::to_writer(&mut *buf, &v).is_err() {
         buf.extend_from_slice(b"null");
+    }
+}
+
+/// A claim id as a JSON string: `doc#n` is written in its parts, the number by the
+/// integer formatter; only a document id that needs escaping takes the general way.
+fn json_id(id: ClaimId<'_>, buf: &mut Vec<u8>) {
+    match id {
+        ClaimId::Numbered { doc, n } if !needs_escape(doc.as_bytes()) => {
+            buf.push(b'"');
+            buf.extend_from_slice(doc.as_bytes());
+            buf.push(b'#');
+            buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            buf.push(b'"');
+        }
+        ClaimId::Numbered { .. } => json_str(&id.to_text(), buf),
+        ClaimId::Text(id) => json_str(id, buf),
     }
 }
 
@@ -664,6 +731,101 @@ mod tests {
         for c in &claims {
             assert_eq!(line(c), serde_json::to_string(c).unwrap());
         }
+    }
+
+    fn document(id: &str, title: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            source: Some("Agency \"Q\" \\ news".into()),
+            date: jiff::civil::Date::new(2017, 4, 20).ok(),
+            place: Some("Aleppo".into()),
+            event: Some("ev\tent".into()),
+            title: Some(title.into()),
+            text: text.into(),
+            url: None,
+            origin: Origin {
+                path: "t.txt".into(),
+                body_line: 3,
+                title_line: Some(1),
+                title_column: Some(5),
+                ..Origin::default()
+            },
+            ignore: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Lines written from the claims as the extractor hands them over are serde_json's
+    /// lines of its owned claims, with the settings' vague amounts applied: over the
+    /// examples and over documents whose ids, sources and sentences need escaping,
+    /// whose sentences hold several claims or run on past the evidence window, and
+    /// whose dateline puts every claim in another frame.
+    #[test]
+    fn lines_as_read_are_the_owned_claims_lines() {
+        let rules = recount::rules::load_rules(true, &[]).unwrap();
+        let ex = Extractor::new(rules.lexicon);
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut docs: Vec<Document> = recount::corpus::load(&[root], &Default::default())
+            .filter_map(|item| match item {
+                recount::corpus::Loaded::Document(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        let long = "and 7 more were hurt near the \"old\" market \t ".repeat(40);
+        docs.push(document(
+            "odd \"id\" \\ #1",
+            "\"Dozens\" killed, 12 wounded in \u{e9}l\u{1} raid",
+            &format!(
+                "Dozens of people were killed and 12 others wounded in Aleppo, \"officials\" \
+                 said. Among them were five children.\nSome 350 people including 120 IS \
+                 fighters fled. At least 3 died {long} while 40 fled."
+            ),
+        ));
+        docs.push(document(
+            "dateline",
+            "",
+            "April 2, 2017 - More than 30 people were killed in Idlib since August.",
+        ));
+        let vague = recount::config::parse(
+            "recount.toml",
+            std::path::Path::new("."),
+            "[vague]\ndozens = [12, 99]\n",
+        )
+        .unwrap();
+        let plain = recount::config::Config::default();
+        let mut seen = 0;
+        for config in [&plain, &vague] {
+            for d in &docs {
+                let mut lines = JsonLines::default();
+                ex.extract_each(d, |c| lines.claim(c, config));
+                let mut claims = ex.extract(d);
+                config.apply_vague(&mut claims);
+                let expected: String = claims
+                    .iter()
+                    .map(|c| serde_json::to_string(c).unwrap() + "\n")
+                    .collect();
+                assert_eq!(String::from_utf8(lines.buf).unwrap(), expected, "{}", d.id);
+                assert_eq!(lines.claims, claims.len());
+                seen += claims.len();
+            }
+        }
+        // The odd documents gave claims of every kind the writer takes apart.
+        let odd: Vec<Claim> = docs[docs.len() - 2..]
+            .iter()
+            .flat_map(|d| ex.extract(d))
+            .collect();
+        assert!(odd.iter().any(|c| c.part_of.is_some()));
+        assert!(odd.iter().any(|c| c.sentence.starts_with('\u{2026}')));
+        assert!(odd.iter().any(|c| c.sentence.contains('"')));
+        assert!(
+            odd.iter()
+                .any(|c| c.section == recount::corpus::Section::Title)
+        );
+        assert!(
+            odd.iter()
+                .any(|c| c.doc == "dateline" && c.frame == recount::claim::Frame::Other)
+        );
+        assert!(seen > 60);
     }
 
     #[test]
