@@ -193,8 +193,16 @@ struct JsonLines {
 }
 
 impl JsonLines {
+    /// Room made at a document's first claim: most documents' lines fit in it, so
+    /// that the buffer seldom grows (each growth copies every line written so far),
+    /// and it is small enough for the documents in flight to hold little memory idle.
+    const FIRST_ROOM: usize = 16 * 1024;
+
     fn claim(&mut self, c: &ClaimRef<'_>, config: &recount::config::Config) {
         self.claims += 1;
+        if self.buf.capacity() == 0 {
+            self.buf.reserve(Self::FIRST_ROOM);
+        }
         if c.qualifier == Qualifier::Vague && !config.vague.is_empty() {
             // The settings may give this amount another interval: rare enough to
             // take the owned way through the settings' own code.
