@@ -69,7 +69,7 @@ pub fn run(args: ExtractArgs) -> u8 {
         super::for_each_document_with(
             &args.input,
             |doc| {
-                let mut lines = JsonLines::default();
+                let mut lines = JsonLines::new(doc);
                 ex.extract_each(doc, |c| lines.claim(c, config));
                 (lines.claims, lines.buf)
             },
@@ -186,17 +186,46 @@ fn jsonl(claims: &[Claim]) -> Vec<u8> {
 /// One document's claims as JSON Lines, written as the extractor hands them over:
 /// the lines [`jsonl`] writes for the claims of [`Extractor::extract`] with the
 /// settings' vague amounts applied.
-#[derive(Default)]
-struct JsonLines {
+///
+/// What every claim of the document repeats is tested for escapes once: the
+/// document's id, source and event, and the sentence that the claims of one sentence
+/// share (which, when it needs none, spares the test to the parts of it a claim
+/// quotes, its text and quantity and noun).
+struct JsonLines<'d> {
     buf: Vec<u8>,
     claims: usize,
+    doc: &'d Document,
+    /// Whether the document's id, source and event are written as they stand.
+    doc_clean: [bool; 3],
+    /// The last sentence written, whether it is written as it stands, and its JSON
+    /// when it is not.
+    sentence: String,
+    sentence_clean: bool,
+    sentence_json: Vec<u8>,
 }
 
-impl JsonLines {
+impl<'d> JsonLines<'d> {
     /// Room made at a document's first claim: most documents' lines fit in it, so
     /// that the buffer seldom grows (each growth copies every line written so far),
     /// and it is small enough for the documents in flight to hold little memory idle.
     const FIRST_ROOM: usize = 16 * 1024;
+
+    fn new(doc: &'d Document) -> Self {
+        let clean = |s: Option<&str>| s.is_some_and(|s| !needs_escape(s.as_bytes()));
+        JsonLines {
+            buf: Vec::new(),
+            claims: 0,
+            doc,
+            doc_clean: [
+                clean(Some(&doc.id)),
+                clean(doc.source.as_deref()),
+                clean(doc.event.as_deref()),
+            ],
+            sentence: String::new(),
+            sentence_clean: false,
+            sentence_json: Vec::new(),
+        }
+    }
 
     fn claim(&mut self, c: &ClaimRef<'_>, config: &recount::config::Config) {
         self.claims += 1;
@@ -208,18 +237,65 @@ impl JsonLines {
             // take the owned way through the settings' own code.
             let mut owned = c.to_claim();
             config.apply_vague(std::slice::from_mut(&mut owned));
-            write_claim(&owned.view(), &mut self.buf);
+            write_claim(&owned.view(), &mut self.buf, Known::default());
         } else {
-            write_claim(c, &mut self.buf);
+            if self.sentence != c.sentence {
+                self.sentence.clear();
+                self.sentence.push_str(c.sentence);
+                self.sentence_clean = !needs_escape(c.sentence.as_bytes());
+                self.sentence_json.clear();
+                if !self.sentence_clean {
+                    json_str(c.sentence, &mut self.sentence_json);
+                }
+            }
+            // The document's own strings, known by where they stand: a claim that
+            // borrows them borrows these very bytes.
+            let doc = self.doc;
+            let is = |s: Option<&str>, of: Option<&str>, clean: bool| {
+                clean && matches!((s, of), (Some(s), Some(of)) if std::ptr::eq(s, of))
+            };
+            let known = Known {
+                doc: is(Some(c.doc), Some(&doc.id), self.doc_clean[0]),
+                source: is(c.source, doc.source.as_deref(), self.doc_clean[1]),
+                event: is(c.event, doc.event.as_deref(), self.doc_clean[2]),
+                sentence_clean: self.sentence_clean,
+                sentence_json: (!self.sentence_clean).then_some(&self.sentence_json[..]),
+            };
+            write_claim(c, &mut self.buf, known);
         }
         self.buf.push(b'\n');
     }
 }
 
+/// What is known of a claim's strings before it is written, so that they need not
+/// be tested for escapes again. Nothing, by default.
+#[derive(Clone, Copy, Default)]
+struct Known<'a> {
+    /// The document's id (the claim's `doc` and that of its ids), source and event
+    /// need no escaping.
+    doc: bool,
+    source: bool,
+    event: bool,
+    /// The sentence needs no escaping, and so no part of it does.
+    sentence_clean: bool,
+    /// The sentence as JSON, when it needs escaping: made once for all its claims.
+    sentence_json: Option<&'a [u8]>,
+}
+
+/// Whether `part` lies within `whole`'s bytes. Two strings alive at once share no
+/// bytes unless one holds the other, so this tells a slice of `whole` by its place.
+fn within(part: &str, whole: &str) -> bool {
+    let (part, whole) = (
+        part.as_bytes().as_ptr_range(),
+        whole.as_bytes().as_ptr_range(),
+    );
+    whole.start <= part.start && part.end <= whole.end
+}
+
 /// One claim as a line of JSON (without the newline), byte for byte what
 /// `serde_json::to_string` writes for it.
 pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
-    write_claim(&c.view(), buf);
+    write_claim(&c.view(), buf, Known::default());
 }
 
 /// One claim as a line of JSON (without the newline), byte for byte what
@@ -227,7 +303,9 @@ pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
 /// needs no escaping (nearly all of it; the sentences are most of the output) is
 /// copied as it is instead of byte by byte. Every field is named below, so a field
 /// added to [`ClaimRef`] fails to compile here until it is written too.
-fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>) {
+///
+/// Strings that `known` vouches for are copied without a test.
+fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     let ClaimRef {
         id,
         doc,
@@ -261,43 +339,51 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>) {
         additional,
         partial,
         sentence,
-    } = *c;
+    } = c;
     // Room for the whole line up front: the fields below then never grow the buffer.
     buf.reserve(640 + sentence.len() + text.len() + doc.len() * 4);
     // Every key is written with the comma before it (the first with the brace).
     let mut j = JsonObject { buf };
-    j.id(b"{\"id\":", id);
-    j.str(b",\"doc\":", doc);
+    // Parts of a sentence that needs no escaping need none either.
+    let quoted = |s: &str| known.sentence_clean && within(s, sentence);
+    j.id(b"{\"id\":", *id, known.doc);
+    j.known_str(b",\"doc\":", doc, known.doc);
     j.name(b",\"section\":", section.as_str());
-    j.int(b",\"start\":", start as u64);
-    j.int(b",\"end\":", end as u64);
-    j.int(b",\"line\":", u64::from(line));
-    j.int(b",\"column\":", u64::from(column));
-    j.str(b",\"text\":", text);
-    j.str(b",\"quantity\":", quantity);
-    j.num(b",\"value\":", value);
-    j.opt_num(b",\"low\":", low);
-    j.opt_num(b",\"high\":", high);
+    j.int(b",\"start\":", *start as u64);
+    j.int(b",\"end\":", *end as u64);
+    j.int(b",\"line\":", u64::from(*line));
+    j.int(b",\"column\":", u64::from(*column));
+    j.known_str(b",\"text\":", text, quoted(text));
+    j.known_str(b",\"quantity\":", quantity, quoted(quantity));
+    j.num(b",\"value\":", *value);
+    j.opt_num(b",\"low\":", *low);
+    j.opt_num(b",\"high\":", *high);
     j.name(b",\"qualifier\":", qualifier.as_str());
     j.name(b",\"kind\":", kind.as_str());
-    j.opt_str(b",\"unit\":", unit);
-    j.opt_str(b",\"noun\":", noun);
-    j.opt_str(b",\"concept\":", concept);
-    j.opt_str(b",\"subject\":", subject);
-    j.opt_str(b",\"predicate\":", predicate);
+    j.opt_str(b",\"unit\":", *unit);
+    j.opt_known_str(b",\"noun\":", *noun, noun.is_some_and(quoted));
+    j.opt_str(b",\"concept\":", *concept);
+    j.opt_str(b",\"subject\":", *subject);
+    j.opt_str(b",\"predicate\":", *predicate);
     j.opt_name(b",\"trend\":", trend.map(Trend::as_str));
-    j.opt_id(b",\"part_of\":", part_of);
-    j.opt_id(b",\"group\":", group);
-    j.opt_str(b",\"attribution\":", attribution);
-    j.date(b",\"date\":", date);
-    j.opt_str(b",\"place\":", place);
-    j.opt_str(b",\"source\":", source);
-    j.opt_str(b",\"event\":", event);
-    j.date(b",\"doc_date\":", doc_date);
+    j.opt_id(b",\"part_of\":", *part_of, known.doc);
+    j.opt_id(b",\"group\":", *group, known.doc);
+    j.opt_str(b",\"attribution\":", *attribution);
+    j.date(b",\"date\":", *date);
+    j.opt_str(b",\"place\":", *place);
+    j.opt_known_str(b",\"source\":", *source, known.source);
+    j.opt_known_str(b",\"event\":", *event, known.event);
+    j.date(b",\"doc_date\":", *doc_date);
     j.name(b",\"frame\":", frame.as_str());
-    j.bool(b",\"additional\":", additional);
-    j.bool(b",\"partial\":", partial);
-    j.str(b",\"sentence\":", sentence);
+    j.bool(b",\"additional\":", *additional);
+    j.bool(b",\"partial\":", *partial);
+    match known.sentence_json {
+        Some(json) => {
+            j.buf.extend_from_slice(b",\"sentence\":");
+            j.buf.extend_from_slice(json);
+        }
+        None => j.known_str(b",\"sentence\":", sentence, known.sentence_clean),
+    }
     j.buf.push(b'}');
 }
 
@@ -309,23 +395,42 @@ struct JsonObject<'a> {
 }
 
 impl JsonObject<'_> {
+    /// A string copied as it stands when `clean` vouches that it needs no escaping.
     #[inline(always)]
-    fn str(&mut self, k: &[u8], v: &str) {
+    fn known_str(&mut self, k: &[u8], v: &str, clean: bool) {
         self.buf.extend_from_slice(k);
-        json_str(v, self.buf);
+        if clean {
+            self.buf.push(b'"');
+            self.buf.extend_from_slice(v.as_bytes());
+            self.buf.push(b'"');
+        } else {
+            json_str(v, self.buf);
+        }
     }
 
     #[inline(always)]
-    fn id(&mut self, k: &[u8], v: ClaimId<'_>) {
+    fn opt_known_str(&mut self, k: &[u8], v: Option<&str>, clean: bool) {
+        match v {
+            Some(v) => self.known_str(k, v, clean),
+            None => {
+                self.buf.extend_from_slice(k);
+                self.buf.extend_from_slice(b"null");
+            }
+        }
+    }
+
+    /// A claim id; `clean` vouches for its document's id.
+    #[inline(always)]
+    fn id(&mut self, k: &[u8], v: ClaimId<'_>, clean: bool) {
         self.buf.extend_from_slice(k);
-        json_id(v, self.buf);
+        json_id(v, clean, self.buf);
     }
 
     #[inline(always)]
-    fn opt_id(&mut self, k: &[u8], v: Option<ClaimId<'_>>) {
+    fn opt_id(&mut self, k: &[u8], v: Option<ClaimId<'_>>, clean: bool) {
         self.buf.extend_from_slice(k);
         match v {
-            Some(v) => json_id(v, self.buf),
+            Some(v) => json_id(v, clean, self.buf),
             None => self.buf.extend_from_slice(b"null"),
         }
     }
@@ -440,9 +545,10 @@ fn json_f64(v: f64, buf: &mut Vec<u8>) {
 
 /// A claim id as a JSON string: `doc#n` is written in its parts, the number by the
 /// integer formatter; only a document id that needs escaping takes the general way.
-fn json_id(id: ClaimId<'_>, buf: &mut Vec<u8>) {
+/// `clean` vouches that the document id needs none.
+fn json_id(id: ClaimId<'_>, clean: bool, buf: &mut Vec<u8>) {
     match id {
-        ClaimId::Numbered { doc, n } if !needs_escape(doc.as_bytes()) => {
+        ClaimId::Numbered { doc, n } if clean || !needs_escape(doc.as_bytes()) => {
             buf.push(b'"');
             buf.extend_from_slice(doc.as_bytes());
             buf.push(b'#');
@@ -804,7 +910,7 @@ mod tests {
         let mut seen = 0;
         for config in [&plain, &vague] {
             for d in &docs {
-                let mut lines = JsonLines::default();
+                let mut lines = JsonLines::new(d);
                 ex.extract_each(d, |c| lines.claim(c, config));
                 let mut claims = ex.extract(d);
                 config.apply_vague(&mut claims);
@@ -834,6 +940,17 @@ mod tests {
                 .any(|c| c.doc == "dateline" && c.frame == recount::claim::Frame::Other)
         );
         assert!(seen > 60);
+    }
+
+    #[test]
+    fn slices_are_told_by_their_place() {
+        let whole = String::from("some 350 people");
+        let copy = whole.clone();
+        assert!(within(&whole, &whole));
+        assert!(within(&whole[5..8], &whole));
+        assert!(within(&whole[15..], &whole));
+        assert!(!within(&copy[5..8], &whole));
+        assert!(!within(&whole, &whole[1..]));
     }
 
     #[test]
