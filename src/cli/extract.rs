@@ -298,6 +298,31 @@ pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     write_claim(&c.view(), buf, Known::default());
 }
 
+/// A key as written, with the comma before it (the brace, for the first), in each
+/// form its value may start it: bare (`,"unit":`), with a string's opening quote
+/// (`,"unit":"`), and with a null value (`,"unit":null`). Whatever the value, the
+/// key and what is known of the value's start are then one copy.
+#[derive(Clone, Copy)]
+struct Key {
+    bare: &'static [u8],
+    quote: &'static [u8],
+    null: &'static [u8],
+}
+
+/// The [`Key`] of a field name, after a comma unless told what goes before.
+macro_rules! key {
+    ($before:literal $name:literal) => {
+        Key {
+            bare: concat!($before, "\"", $name, "\":").as_bytes(),
+            quote: concat!($before, "\"", $name, "\":\"").as_bytes(),
+            null: concat!($before, "\"", $name, "\":null").as_bytes(),
+        }
+    };
+    ($name:literal) => {
+        key!("," $name)
+    };
+}
+
 /// One claim as a line of JSON (without the newline), byte for byte what
 /// `serde_json::to_string` writes for its owned [`Claim`], only faster: text that
 /// needs no escaping (nearly all of it; the sentences are most of the output) is
@@ -342,120 +367,106 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     } = c;
     // Room for the whole line up front: the fields below then never grow the buffer.
     buf.reserve(640 + sentence.len() + text.len() + doc.len() * 4);
-    // Every key is written with the comma before it (the first with the brace).
     let mut j = JsonObject { buf };
     // Parts of a sentence that needs no escaping need none either.
     let quoted = |s: &str| known.sentence_clean && within(s, sentence);
-    j.id(b"{\"id\":", *id, known.doc);
-    j.known_str(b",\"doc\":", doc, known.doc);
-    j.name(b",\"section\":", section.as_str());
-    j.int(b",\"start\":", *start as u64);
-    j.int(b",\"end\":", *end as u64);
-    j.int(b",\"line\":", u64::from(*line));
-    j.int(b",\"column\":", u64::from(*column));
-    j.known_str(b",\"text\":", text, quoted(text));
-    j.known_str(b",\"quantity\":", quantity, quoted(quantity));
-    j.num(b",\"value\":", *value);
-    j.opt_num(b",\"low\":", *low);
-    j.opt_num(b",\"high\":", *high);
-    j.name(b",\"qualifier\":", qualifier.as_str());
-    j.name(b",\"kind\":", kind.as_str());
-    j.opt_str(b",\"unit\":", *unit);
-    j.opt_known_str(b",\"noun\":", *noun, noun.is_some_and(quoted));
-    j.opt_str(b",\"concept\":", *concept);
-    j.opt_str(b",\"subject\":", *subject);
-    j.opt_str(b",\"predicate\":", *predicate);
-    j.opt_name(b",\"trend\":", trend.map(Trend::as_str));
-    j.opt_id(b",\"part_of\":", *part_of, known.doc);
-    j.opt_id(b",\"group\":", *group, known.doc);
-    j.opt_str(b",\"attribution\":", *attribution);
-    j.date(b",\"date\":", *date);
-    j.opt_str(b",\"place\":", *place);
-    j.opt_known_str(b",\"source\":", *source, known.source);
-    j.opt_known_str(b",\"event\":", *event, known.event);
-    j.date(b",\"doc_date\":", *doc_date);
-    j.name(b",\"frame\":", frame.as_str());
-    j.bool(b",\"additional\":", *additional);
-    j.bool(b",\"partial\":", *partial);
+    j.id(key!("{" "id"), Some(*id), known.doc);
+    j.str(key!("doc"), Some(doc), known.doc);
+    j.name(key!("section"), Some(section.as_str()));
+    j.int(key!("start"), *start as u64);
+    j.int(key!("end"), *end as u64);
+    j.int(key!("line"), u64::from(*line));
+    j.int(key!("column"), u64::from(*column));
+    j.str(key!("text"), Some(text), quoted(text));
+    j.str(key!("quantity"), Some(quantity), quoted(quantity));
+    j.num(key!("value"), Some(*value));
+    j.num(key!("low"), *low);
+    j.num(key!("high"), *high);
+    j.name(key!("qualifier"), Some(qualifier.as_str()));
+    j.name(key!("kind"), Some(kind.as_str()));
+    j.str(key!("unit"), *unit, false);
+    j.str(key!("noun"), *noun, noun.is_some_and(quoted));
+    j.str(key!("concept"), *concept, false);
+    j.str(key!("subject"), *subject, false);
+    j.str(key!("predicate"), *predicate, false);
+    j.name(key!("trend"), trend.map(Trend::as_str));
+    j.id(key!("part_of"), *part_of, known.doc);
+    j.id(key!("group"), *group, known.doc);
+    j.str(key!("attribution"), *attribution, false);
+    j.date(key!("date"), *date);
+    j.str(key!("place"), *place, false);
+    j.str(key!("source"), *source, known.source);
+    j.str(key!("event"), *event, known.event);
+    j.date(key!("doc_date"), *doc_date);
+    j.name(key!("frame"), Some(frame.as_str()));
+    j.bool(key!("additional"), *additional);
+    j.bool(key!("partial"), *partial);
     match known.sentence_json {
         Some(json) => {
-            j.buf.extend_from_slice(b",\"sentence\":");
+            j.buf.extend_from_slice(key!("sentence").bare);
             j.buf.extend_from_slice(json);
         }
-        None => j.known_str(b",\"sentence\":", sentence, known.sentence_clean),
+        None => j.str(key!("sentence"), Some(sentence), known.sentence_clean),
     }
     j.buf.push(b'}');
 }
 
-/// A JSON object being written into a buffer, field by field. Each key is given as
-/// written with its quotes, its colon and what goes before it (`,"doc":`), so that
-/// a field is two copies: its key and its value.
+/// A JSON object being written into a buffer, field by field, each a [`Key`] and
+/// its value; an absent value is `null`.
 struct JsonObject<'a> {
     buf: &'a mut Vec<u8>,
 }
 
 impl JsonObject<'_> {
-    /// A string copied as it stands when `clean` vouches that it needs no escaping.
+    /// A string, copied as it stands when `clean` vouches that it needs no escaping
+    /// or the test finds none, else escaped by serde_json.
     #[inline(always)]
-    fn known_str(&mut self, k: &[u8], v: &str, clean: bool) {
-        self.buf.extend_from_slice(k);
-        if clean {
-            self.buf.push(b'"');
+    fn str(&mut self, k: Key, v: Option<&str>, clean: bool) {
+        let Some(v) = v else {
+            self.buf.extend_from_slice(k.null);
+            return;
+        };
+        self.buf.extend_from_slice(k.quote);
+        if clean || !needs_escape(v.as_bytes()) {
             self.buf.extend_from_slice(v.as_bytes());
             self.buf.push(b'"');
         } else {
-            json_str(v, self.buf);
+            // serde_json writes the quotes itself.
+            self.buf.pop();
+            json_escaped(v, self.buf);
         }
     }
 
+    /// A claim id; `clean` vouches for its document's id. `doc#n` is written in its
+    /// parts, the number by the integer formatter.
     #[inline(always)]
-    fn opt_known_str(&mut self, k: &[u8], v: Option<&str>, clean: bool) {
+    fn id(&mut self, k: Key, v: Option<ClaimId<'_>>, clean: bool) {
         match v {
-            Some(v) => self.known_str(k, v, clean),
-            None => {
-                self.buf.extend_from_slice(k);
-                self.buf.extend_from_slice(b"null");
+            Some(ClaimId::Numbered { doc, n }) if clean || !needs_escape(doc.as_bytes()) => {
+                self.buf.extend_from_slice(k.quote);
+                self.buf.extend_from_slice(doc.as_bytes());
+                self.buf.push(b'#');
+                self.buf
+                    .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+                self.buf.push(b'"');
             }
-        }
-    }
-
-    /// A claim id; `clean` vouches for its document's id.
-    #[inline(always)]
-    fn id(&mut self, k: &[u8], v: ClaimId<'_>, clean: bool) {
-        self.buf.extend_from_slice(k);
-        json_id(v, clean, self.buf);
-    }
-
-    #[inline(always)]
-    fn opt_id(&mut self, k: &[u8], v: Option<ClaimId<'_>>, clean: bool) {
-        self.buf.extend_from_slice(k);
-        match v {
-            Some(v) => json_id(v, clean, self.buf),
-            None => self.buf.extend_from_slice(b"null"),
+            Some(ClaimId::Text(id)) => self.str(k, Some(id), false),
+            Some(id) => self.str(k, Some(&id.to_text()), false),
+            None => self.buf.extend_from_slice(k.null),
         }
     }
 
     #[inline(always)]
-    fn opt_str(&mut self, k: &[u8], v: Option<&str>) {
-        self.buf.extend_from_slice(k);
-        match v {
-            Some(v) => json_str(v, self.buf),
-            None => self.buf.extend_from_slice(b"null"),
-        }
-    }
-
-    #[inline(always)]
-    fn date(&mut self, k: &[u8], v: Option<jiff::civil::Date>) {
+    fn date(&mut self, k: Key, v: Option<jiff::civil::Date>) {
         use std::io::Write;
-        self.buf.extend_from_slice(k);
         // A date serialises as its display form, which needs no escaping: YYYY-MM-DD,
         // written digit by digit for the years of news.
         match v {
             Some(d) if (0..=9999).contains(&d.year()) => {
                 let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
                 let digit = |n: u16| b'0' + (n % 10) as u8;
+                self.buf.extend_from_slice(k.quote);
                 self.buf.extend_from_slice(&[
-                    b'"',
                     digit(y / 1000),
                     digit(y / 100),
                     digit(y / 10),
@@ -470,58 +481,41 @@ impl JsonObject<'_> {
                 ]);
             }
             Some(d) => {
+                self.buf.extend_from_slice(k.bare);
                 let _ = write!(self.buf, "\"{d}\"");
             }
-            None => self.buf.extend_from_slice(b"null"),
+            None => self.buf.extend_from_slice(k.null),
         }
     }
 
     /// A name that needs no escaping (a variant's snake_case name).
     #[inline(always)]
-    fn name(&mut self, k: &[u8], v: &str) {
-        self.buf.extend_from_slice(k);
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(v.as_bytes());
-        self.buf.push(b'"');
+    fn name(&mut self, k: Key, v: Option<&str>) {
+        self.str(k, v, true);
     }
 
     #[inline(always)]
-    fn opt_name(&mut self, k: &[u8], v: Option<&str>) {
-        match v {
-            Some(v) => self.name(k, v),
-            None => {
-                self.buf.extend_from_slice(k);
-                self.buf.extend_from_slice(b"null");
-            }
-        }
-    }
-
-    #[inline(always)]
-    fn bool(&mut self, k: &[u8], v: bool) {
-        self.buf.extend_from_slice(k);
+    fn bool(&mut self, k: Key, v: bool) {
+        self.buf.extend_from_slice(k.bare);
         self.buf
             .extend_from_slice(if v { b"true" as &[u8] } else { b"false" });
     }
 
     #[inline(always)]
-    fn int(&mut self, k: &[u8], v: u64) {
-        self.buf.extend_from_slice(k);
+    fn int(&mut self, k: Key, v: u64) {
+        self.buf.extend_from_slice(k.bare);
         self.buf
             .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
     #[inline(always)]
-    fn num(&mut self, k: &[u8], v: f64) {
-        self.buf.extend_from_slice(k);
-        json_f64(v, self.buf);
-    }
-
-    #[inline(always)]
-    fn opt_num(&mut self, k: &[u8], v: Option<f64>) {
-        self.buf.extend_from_slice(k);
+    fn num(&mut self, k: Key, v: Option<f64>) {
         match v {
-            Some(v) => json_f64(v, self.buf),
-            None => self.buf.extend_from_slice(b"null"),
+            Some(v) => {
+                self.buf.extend_from_slice(k.bare);
+                json_f64(v, self.buf);
+            }
+            None => self.buf.extend_from_slice(k.null),
         }
     }
 }
@@ -543,23 +537,6 @@ fn json_f64(v: f64, buf: &mut Vec<u8>) {
     }
 }
 
-/// A claim id as a JSON string: `doc#n` is written in its parts, the number by the
-/// integer formatter; only a document id that needs escaping takes the general way.
-/// `clean` vouches that the document id needs none.
-fn json_id(id: ClaimId<'_>, clean: bool, buf: &mut Vec<u8>) {
-    match id {
-        ClaimId::Numbered { doc, n } if clean || !needs_escape(doc.as_bytes()) => {
-            buf.push(b'"');
-            buf.extend_from_slice(doc.as_bytes());
-            buf.push(b'#');
-            buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-            buf.push(b'"');
-        }
-        ClaimId::Numbered { .. } => json_str(&id.to_text(), buf),
-        ClaimId::Text(id) => json_str(id, buf),
-    }
-}
-
 /// A JSON string: copied as it is when no byte needs escaping, else by serde_json.
 #[inline(always)]
 fn json_str(s: &str, buf: &mut Vec<u8>) {
@@ -567,7 +544,15 @@ fn json_str(s: &str, buf: &mut Vec<u8>) {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
         buf.push(b'"');
-    } else if serde_json::to_writer(&mut *buf, s).is_err() {
+    } else {
+        json_escaped(s, buf);
+    }
+}
+
+/// A JSON string with its escapes, as serde_json writes it.
+#[cold]
+fn json_escaped(s: &str, buf: &mut Vec<u8>) {
+    if serde_json::to_writer(&mut *buf, s).is_err() {
         buf.extend_from_slice(b"null");
     }
 }
