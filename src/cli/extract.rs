@@ -4,6 +4,7 @@
 use super::{InputArgs, Out, RulesArgs};
 use clap::{Args, ValueEnum};
 use comfy_table::{ContentArrangement, Table, presets};
+use jiff::civil::Date;
 use recount::claim::{Claim, ClaimId, ClaimRef};
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
@@ -197,6 +198,8 @@ struct JsonLines<'d> {
     doc: &'d Document,
     /// Whether the document's id, source and event are written as they stand.
     doc_clean: [bool; 3],
+    /// The document's date with its text.
+    doc_date: Option<(Date, [u8; 11])>,
     /// The last sentence written, whether it is written as it stands, and its JSON
     /// when it is not.
     sentence: String,
@@ -221,6 +224,7 @@ impl<'d> JsonLines<'d> {
                 clean(doc.source.as_deref()),
                 clean(doc.event.as_deref()),
             ],
+            doc_date: doc.date.and_then(|d| Some((d, date_text(d)?))),
             sentence: String::new(),
             sentence_clean: false,
             sentence_json: Vec::new(),
@@ -260,6 +264,7 @@ impl<'d> JsonLines<'d> {
                 event: is(c.event, doc.event.as_deref(), self.doc_clean[2]),
                 sentence_clean: self.sentence_clean,
                 sentence_json: (!self.sentence_clean).then_some(&self.sentence_json[..]),
+                doc_date: self.doc_date,
             };
             write_claim(c, &mut self.buf, known);
         }
@@ -280,6 +285,8 @@ struct Known<'a> {
     sentence_clean: bool,
     /// The sentence as JSON, when it needs escaping: made once for all its claims.
     sentence_json: Option<&'a [u8]>,
+    /// The document's date with its text (most claims' dates are the document's).
+    doc_date: Option<(Date, [u8; 11])>,
 }
 
 /// Whether `part` lies within `whole`'s bytes. Two strings alive at once share no
@@ -393,11 +400,11 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     j.id(key!("part_of"), *part_of, known.doc);
     j.id(key!("group"), *group, known.doc);
     j.str(key!("attribution"), *attribution, false);
-    j.date(key!("date"), *date);
+    j.date(key!("date"), *date, known.doc_date);
     j.str(key!("place"), *place, false);
     j.str(key!("source"), *source, known.source);
     j.str(key!("event"), *event, known.event);
-    j.date(key!("doc_date"), *doc_date);
+    j.date(key!("doc_date"), *doc_date, known.doc_date);
     j.name(key!("frame"), Some(frame.as_str()));
     j.bool(key!("additional"), *additional);
     j.bool(key!("partial"), *partial);
@@ -456,34 +463,27 @@ impl JsonObject<'_> {
         }
     }
 
+    /// A date; `known` is one already written out, as [`date_text`] gives it.
     #[inline(always)]
-    fn date(&mut self, k: Key, v: Option<jiff::civil::Date>) {
+    fn date(&mut self, k: Key, v: Option<Date>, known: Option<(Date, [u8; 11])>) {
         use std::io::Write;
-        // A date serialises as its display form, which needs no escaping: YYYY-MM-DD,
-        // written digit by digit for the years of news.
         match v {
-            Some(d) if (0..=9999).contains(&d.year()) => {
-                let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
-                let digit = |n: u16| b'0' + (n % 10) as u8;
-                self.buf.extend_from_slice(k.quote);
-                self.buf.extend_from_slice(&[
-                    digit(y / 1000),
-                    digit(y / 100),
-                    digit(y / 10),
-                    digit(y),
-                    b'-',
-                    b'0' + m / 10,
-                    b'0' + m % 10,
-                    b'-',
-                    b'0' + dd / 10,
-                    b'0' + dd % 10,
-                    b'"',
-                ]);
-            }
-            Some(d) => {
-                self.buf.extend_from_slice(k.bare);
-                let _ = write!(self.buf, "\"{d}\"");
-            }
+            Some(d) => match known {
+                Some((same, text)) if same == d => {
+                    self.buf.extend_from_slice(k.quote);
+                    self.buf.extend_from_slice(&text);
+                }
+                _ => match date_text(d) {
+                    Some(text) => {
+                        self.buf.extend_from_slice(k.quote);
+                        self.buf.extend_from_slice(&text);
+                    }
+                    None => {
+                        self.buf.extend_from_slice(k.bare);
+                        let _ = write!(self.buf, "\"{d}\"");
+                    }
+                },
+            },
             None => self.buf.extend_from_slice(k.null),
         }
     }
@@ -518,6 +518,30 @@ impl JsonObject<'_> {
             None => self.buf.extend_from_slice(k.null),
         }
     }
+}
+
+/// A date as JSON, after its opening quote: it serialises as its display form,
+/// which needs no escaping, YYYY-MM-DD, written digit by digit for the years of news
+/// (None for years outside 0..=9999).
+fn date_text(d: Date) -> Option<[u8; 11]> {
+    if !(0..=9999).contains(&d.year()) {
+        return None;
+    }
+    let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        b'0' + m / 10,
+        b'0' + m % 10,
+        b'-',
+        b'0' + dd / 10,
+        b'0' + dd % 10,
+        b'"',
+    ])
 }
 
 /// A number as serde_json writes it. A whole number below 10^15 in size (nearly
