@@ -5,10 +5,12 @@ use super::{InputArgs, Out, RulesArgs};
 use clap::{Args, ValueEnum};
 use comfy_table::{ContentArrangement, Table, presets};
 use jiff::civil::Date;
+use recount::claim::Frame;
 use recount::claim::{Claim, ClaimId, ClaimRef};
+use recount::corpus::Section;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
-use recount::quantity::{Qualifier, Trend};
+use recount::quantity::{Kind, Qualifier, Trend};
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -330,6 +332,20 @@ macro_rules! key {
     };
 }
 
+/// A field whose value is a variant's name, the key and the name written in one
+/// copy of known length (no call to copy a name of any length): one constant for
+/// each variant. The names are the variants' `as_str`, which the test against
+/// serde_json checks for every variant.
+macro_rules! name_field {
+    ($j:expr, $key:literal, $v:expr, { $($variant:path => $name:literal),+ $(,)? }) => {
+        match $v {
+            $($variant => $j
+                .buf
+                .extend_from_slice(concat!(",\"", $key, "\":\"", $name, "\"").as_bytes()),)+
+        }
+    };
+}
+
 /// One claim as a line of JSON (without the newline), byte for byte what
 /// `serde_json::to_string` writes for its owned [`Claim`], only faster: text that
 /// needs no escaping (nearly all of it; the sentences are most of the output) is
@@ -379,7 +395,10 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     let quoted = |s: &str| known.sentence_clean && within(s, sentence);
     j.id(key!("{" "id"), Some(*id), known.doc);
     j.str(key!("doc"), Some(doc), known.doc);
-    j.name(key!("section"), Some(section.as_str()));
+    name_field!(j, "section", section, {
+        Section::Title => "title",
+        Section::Body => "body",
+    });
     j.int(key!("start"), *start as u64);
     j.int(key!("end"), *end as u64);
     j.int(key!("line"), u64::from(*line));
@@ -389,14 +408,33 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     j.num(key!("value"), Some(*value));
     j.num(key!("low"), *low);
     j.num(key!("high"), *high);
-    j.name(key!("qualifier"), Some(qualifier.as_str()));
-    j.name(key!("kind"), Some(kind.as_str()));
+    name_field!(j, "qualifier", qualifier, {
+        Qualifier::Exact => "exact",
+        Qualifier::Approx => "approx",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::AtMost => "at_most",
+        Qualifier::LessThan => "less_than",
+        Qualifier::Nearly => "nearly",
+        Qualifier::Range => "range",
+        Qualifier::Vague => "vague",
+    });
+    name_field!(j, "kind", kind, {
+        Kind::Count => "count",
+        Kind::Percent => "percent",
+        Kind::Currency => "currency",
+        Kind::Measure => "measure",
+        Kind::Ratio => "ratio",
+    });
     j.str(key!("unit"), *unit, false);
     j.str(key!("noun"), *noun, noun.is_some_and(quoted));
     j.str(key!("concept"), *concept, false);
     j.str(key!("subject"), *subject, false);
     j.str(key!("predicate"), *predicate, false);
-    j.name(key!("trend"), trend.map(Trend::as_str));
+    match trend {
+        Some(t) => name_field!(j, "trend", t, { Trend::Up => "up", Trend::Down => "down" }),
+        None => j.buf.extend_from_slice(key!("trend").null),
+    }
     j.id(key!("part_of"), *part_of, known.doc);
     j.id(key!("group"), *group, known.doc);
     j.str(key!("attribution"), *attribution, false);
@@ -405,7 +443,12 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     j.str(key!("source"), *source, known.source);
     j.str(key!("event"), *event, known.event);
     j.date(key!("doc_date"), *doc_date, known.doc_date);
-    j.name(key!("frame"), Some(frame.as_str()));
+    name_field!(j, "frame", frame, {
+        Frame::Incident => "incident",
+        Frame::Since => "since",
+        Frame::Total => "total",
+        Frame::Other => "other",
+    });
     j.bool(key!("additional"), *additional);
     j.bool(key!("partial"), *partial);
     match known.sentence_json {
@@ -486,12 +529,6 @@ impl JsonObject<'_> {
             },
             None => self.buf.extend_from_slice(k.null),
         }
-    }
-
-    /// A name that needs no escaping (a variant's snake_case name).
-    #[inline(always)]
-    fn name(&mut self, k: Key, v: Option<&str>) {
-        self.str(k, v, true);
     }
 
     #[inline(always)]
