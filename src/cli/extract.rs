@@ -11,6 +11,7 @@ use recount::corpus::Section;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
 use recount::quantity::{Kind, Qualifier, Trend};
+use std::ops::Range;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -405,9 +406,13 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     j.int(key!("column"), u64::from(*column));
     j.str(key!("text"), Some(text), quoted(text));
     j.str(key!("quantity"), Some(quantity), quoted(quantity));
-    j.num(key!("value"), Some(*value));
-    j.num(key!("low"), *low);
-    j.num(key!("high"), *high);
+    let value_text = j.num(key!("value"), Some(*value), None);
+    let low_text = j.num(key!("low"), *low, Some((*value, value_text.clone())));
+    let same = match *low {
+        Some(low) if low.to_bits() != value.to_bits() => (low, low_text),
+        _ => (*value, value_text),
+    };
+    j.num(key!("high"), *high, Some(same));
     name_field!(j, "qualifier", qualifier, {
         Qualifier::Exact => "exact",
         Qualifier::Approx => "approx",
@@ -545,14 +550,33 @@ impl JsonObject<'_> {
             .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
+    /// A number, and where its text stands in the buffer. `written` is a number
+    /// already written with where its text stands: the same number (bit for bit, so
+    /// that the text is the same too) is copied from there. Interval ends are mostly
+    /// the figure itself.
     #[inline(always)]
-    fn num(&mut self, k: Key, v: Option<f64>) {
+    fn num(
+        &mut self,
+        k: Key,
+        v: Option<f64>,
+        written: Option<(f64, Range<usize>)>,
+    ) -> Range<usize> {
         match v {
             Some(v) => {
                 self.buf.extend_from_slice(k.bare);
-                json_f64(v, self.buf);
+                let from = self.buf.len();
+                match written {
+                    Some((same, text)) if same.to_bits() == v.to_bits() => {
+                        self.buf.extend_from_within(text);
+                    }
+                    _ => json_f64(v, self.buf),
+                }
+                from..self.buf.len()
             }
-            None => self.buf.extend_from_slice(k.null),
+            None => {
+                self.buf.extend_from_slice(k.null);
+                0..0
+            }
         }
     }
 }
