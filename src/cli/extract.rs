@@ -336,14 +336,29 @@ macro_rules! key {
 /// A field whose value is a variant's name, the key and the name written in one
 /// copy of known length (no call to copy a name of any length): one constant for
 /// each variant. The names are the variants' `as_str`, which the test against
-/// serde_json checks for every variant.
+/// serde_json checks for every variant. What goes before is a comma unless told
+/// (after a string left open, its closing quote and the comma).
 macro_rules! name_field {
-    ($j:expr, $key:literal, $v:expr, { $($variant:path => $name:literal),+ $(,)? }) => {
+    ($j:expr, $before:literal $key:literal, $v:expr, { $($variant:path => $name:literal),+ $(,)? }) => {
         match $v {
             $($variant => $j
                 .buf
-                .extend_from_slice(concat!(",\"", $key, "\":\"", $name, "\"").as_bytes()),)+
+                .extend_from_slice(concat!($before, "\"", $key, "\":\"", $name, "\"").as_bytes()),)+
         }
+    };
+    ($j:expr, $key:literal, $v:expr, $variants:tt) => {
+        name_field!($j, "," $key, $v, $variants)
+    };
+}
+
+/// A field whose value is a bool, written whole as one of two constants.
+macro_rules! bool_field {
+    ($j:expr, $key:literal, $v:expr) => {
+        $j.buf.extend_from_slice(if $v {
+            concat!(",\"", $key, "\":true").as_bytes()
+        } else {
+            concat!(",\"", $key, "\":false").as_bytes()
+        })
     };
 }
 
@@ -394,9 +409,11 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     let mut j = JsonObject { buf };
     // Parts of a sentence that needs no escaping need none either.
     let quoted = |s: &str| known.sentence_clean && within(s, sentence);
-    j.id(key!("{" "id"), Some(*id), known.doc);
-    j.str(key!("doc"), Some(doc), known.doc);
-    name_field!(j, "section", section, {
+    // The strings every claim has are left open: their closing quote starts the
+    // next field's constant.
+    j.id(key!("{" "id"), Some(*id), known.doc, false);
+    j.str_open(key!("\"," "doc"), doc, known.doc);
+    name_field!(j, "\"," "section", section, {
         Section::Title => "title",
         Section::Body => "body",
     });
@@ -404,9 +421,9 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
     j.int(key!("end"), *end as u64);
     j.int(key!("line"), u64::from(*line));
     j.int(key!("column"), u64::from(*column));
-    j.str(key!("text"), Some(text), quoted(text));
-    j.str(key!("quantity"), Some(quantity), quoted(quantity));
-    let value_text = j.num(key!("value"), Some(*value), None);
+    j.str_open(key!("text"), text, quoted(text));
+    j.str_open(key!("\"," "quantity"), quantity, quoted(quantity));
+    let value_text = j.num(key!("\"," "value"), Some(*value), None);
     let low_text = j.num(key!("low"), *low, Some((*value, value_text.clone())));
     let same = match *low {
         Some(low) if low.to_bits() != value.to_bits() => (low, low_text),
@@ -440,8 +457,8 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
         Some(t) => name_field!(j, "trend", t, { Trend::Up => "up", Trend::Down => "down" }),
         None => j.buf.extend_from_slice(key!("trend").null),
     }
-    j.id(key!("part_of"), *part_of, known.doc);
-    j.id(key!("group"), *group, known.doc);
+    j.id(key!("part_of"), *part_of, known.doc, true);
+    j.id(key!("group"), *group, known.doc, true);
     j.str(key!("attribution"), *attribution, false);
     j.date(key!("date"), *date, known.doc_date);
     j.str(key!("place"), *place, false);
@@ -454,16 +471,19 @@ fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
         Frame::Total => "total",
         Frame::Other => "other",
     });
-    j.bool(key!("additional"), *additional);
-    j.bool(key!("partial"), *partial);
+    bool_field!(j, "additional", *additional);
+    bool_field!(j, "partial", *partial);
     match known.sentence_json {
         Some(json) => {
             j.buf.extend_from_slice(key!("sentence").bare);
             j.buf.extend_from_slice(json);
+            j.buf.push(b'}');
         }
-        None => j.str(key!("sentence"), Some(sentence), known.sentence_clean),
+        None => {
+            j.str_open(key!("sentence"), sentence, known.sentence_clean);
+            j.buf.extend_from_slice(b"\"}");
+        }
     }
-    j.buf.push(b'}');
 }
 
 /// A JSON object being written into a buffer, field by field, each a [`Key`] and
@@ -477,25 +497,34 @@ impl JsonObject<'_> {
     /// or the test finds none, else escaped by serde_json.
     #[inline(always)]
     fn str(&mut self, k: Key, v: Option<&str>, clean: bool) {
-        let Some(v) = v else {
-            self.buf.extend_from_slice(k.null);
-            return;
-        };
+        match v {
+            Some(v) => {
+                self.str_open(k, v, clean);
+                self.buf.push(b'"');
+            }
+            None => self.buf.extend_from_slice(k.null),
+        }
+    }
+
+    /// [`JsonObject::str`] of a string that is there, without its closing quote.
+    #[inline(always)]
+    fn str_open(&mut self, k: Key, v: &str, clean: bool) {
         self.buf.extend_from_slice(k.quote);
         if clean || !needs_escape(v.as_bytes()) {
             self.buf.extend_from_slice(v.as_bytes());
-            self.buf.push(b'"');
         } else {
             // serde_json writes the quotes itself.
             self.buf.pop();
             json_escaped(v, self.buf);
+            self.buf.pop();
         }
     }
 
     /// A claim id; `clean` vouches for its document's id. `doc#n` is written in its
-    /// parts, the number by the integer formatter.
+    /// parts, the number by the integer formatter. Without `close`, an id that is
+    /// there is left without its closing quote, as by [`JsonObject::str_open`].
     #[inline(always)]
-    fn id(&mut self, k: Key, v: Option<ClaimId<'_>>, clean: bool) {
+    fn id(&mut self, k: Key, v: Option<ClaimId<'_>>, clean: bool, close: bool) {
         match v {
             Some(ClaimId::Numbered { doc, n }) if clean || !needs_escape(doc.as_bytes()) => {
                 self.buf.extend_from_slice(k.quote);
@@ -503,11 +532,16 @@ impl JsonObject<'_> {
                 self.buf.push(b'#');
                 self.buf
                     .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-                self.buf.push(b'"');
             }
-            Some(ClaimId::Text(id)) => self.str(k, Some(id), false),
-            Some(id) => self.str(k, Some(&id.to_text()), false),
-            None => self.buf.extend_from_slice(k.null),
+            Some(ClaimId::Text(id)) => self.str_open(k, id, false),
+            Some(id) => self.str_open(k, &id.to_text(), false),
+            None => {
+                self.buf.extend_from_slice(k.null);
+                return;
+            }
+        }
+        if close {
+            self.buf.push(b'"');
         }
     }
 
@@ -534,13 +568,6 @@ impl JsonObject<'_> {
             },
             None => self.buf.extend_from_slice(k.null),
         }
-    }
-
-    #[inline(always)]
-    fn bool(&mut self, k: Key, v: bool) {
-        self.buf.extend_from_slice(k.bare);
-        self.buf
-            .extend_from_slice(if v { b"true" as &[u8] } else { b"false" });
     }
 
     #[inline(always)]
