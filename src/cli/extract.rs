@@ -530,8 +530,7 @@ impl JsonObject<'_> {
                 self.buf.extend_from_slice(k.quote);
                 self.buf.extend_from_slice(doc.as_bytes());
                 self.buf.push(b'#');
-                self.buf
-                    .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+                push_digits(n as u64, self.buf);
             }
             Some(ClaimId::Text(id)) => self.str_open(k, id, false),
             Some(id) => self.str_open(k, &id.to_text(), false),
@@ -573,8 +572,7 @@ impl JsonObject<'_> {
     #[inline(always)]
     fn int(&mut self, k: Key, v: u64) {
         self.buf.extend_from_slice(k.bare);
-        self.buf
-            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+        push_digits(v, self.buf);
     }
 
     /// A number, and where its text stands in the buffer. `written` is a number
@@ -642,10 +640,34 @@ fn date_text(d: Date) -> Option<[u8; 11]> {
 fn json_f64(v: f64, buf: &mut Vec<u8>) {
     let whole = v as i64;
     if v.abs() < 1e15 && whole as f64 == v && !(v == 0.0 && v.is_sign_negative()) {
-        buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+        if whole >= 0 {
+            push_digits(whole as u64, buf);
+        } else {
+            buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+        }
         buf.extend_from_slice(b".0");
     } else if serde_json::to_writer(&mut *buf, &v).is_err() {
         buf.extend_from_slice(b"null");
+    }
+}
+
+/// The decimal digits of `v`. Below 1000 (claim numbers, lines, most figures) they
+/// are written as a copy of known length; larger numbers by the integer formatter,
+/// whose digits of any length take a call to copy.
+#[inline(always)]
+fn push_digits(v: u64, buf: &mut Vec<u8>) {
+    if v < 10 {
+        buf.push(b'0' + v as u8);
+    } else if v < 100 {
+        buf.extend_from_slice(&[b'0' + (v / 10) as u8, b'0' + (v % 10) as u8]);
+    } else if v < 1000 {
+        buf.extend_from_slice(&[
+            b'0' + (v / 100) as u8,
+            b'0' + (v / 10 % 10) as u8,
+            b'0' + (v % 10) as u8,
+        ]);
+    } else {
+        buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 }
 
@@ -1048,6 +1070,15 @@ mod tests {
         assert!(within(&whole[15..], &whole));
         assert!(!within(&copy[5..8], &whole));
         assert!(!within(&whole, &whole[1..]));
+    }
+
+    #[test]
+    fn digits_are_the_integer_formatters() {
+        for v in (0..1100).chain([9999, 10_000, u64::MAX]) {
+            let mut buf = vec![b'x'];
+            push_digits(v, &mut buf);
+            assert_eq!(buf[1..], *itoa::Buffer::new().format(v).as_bytes(), "{v}");
+        }
     }
 
     #[test]
