@@ -4,10 +4,14 @@
 use super::{InputArgs, Out, RulesArgs};
 use clap::{Args, ValueEnum};
 use comfy_table::{ContentArrangement, Table, presets};
-use recount::claim::Claim;
+use jiff::civil::Date;
+use recount::claim::Frame;
+use recount::claim::{Claim, ClaimId, ClaimRef};
+use recount::corpus::Section;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
-use recount::quantity::Trend;
+use recount::quantity::{Kind, Qualifier, Trend};
+use std::ops::Range;
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
@@ -63,11 +67,16 @@ pub fn run(args: ExtractArgs) -> u8 {
         return 0;
     }
     let summary = if args.format == ExtractFormat::Jsonl {
-        // Lines are rendered on the worker threads; this one writes them in order.
-        super::for_each_document_mapped(
+        // Lines are rendered on the worker threads, from the claims as they are read;
+        // this one writes them in order.
+        let config = super::config::current();
+        super::for_each_document_with(
             &args.input,
-            &ex,
-            |_, claims| (claims.len(), jsonl(&claims)),
+            |doc| {
+                let mut lines = JsonLines::new(doc);
+                ex.extract_each(doc, |c| lines.claim(c, config));
+                (lines.claims, lines.buf)
+            },
             |_, (n, lines)| {
                 sink.claims += n;
                 out.write_bytes(&lines);
@@ -178,13 +187,190 @@ fn jsonl(claims: &[Claim]) -> Vec<u8> {
     buf
 }
 
+/// One document's claims as JSON Lines, written as the extractor hands them over:
+/// the lines [`jsonl`] writes for the claims of [`Extractor::extract`] with the
+/// settings' vague amounts applied.
+///
+/// What every claim of the document repeats is tested for escapes once: the
+/// document's id, source and event, and the sentence that the claims of one sentence
+/// share (which, when it needs none, spares the test to the parts of it a claim
+/// quotes, its text and quantity and noun).
+struct JsonLines<'d> {
+    buf: Vec<u8>,
+    claims: usize,
+    doc: &'d Document,
+    /// Whether the document's id, source and event are written as they stand.
+    doc_clean: [bool; 3],
+    /// The document's date with its text.
+    doc_date: Option<(Date, [u8; 11])>,
+    /// The last sentence written, whether it is written as it stands, and its JSON
+    /// when it is not.
+    sentence: String,
+    sentence_clean: bool,
+    sentence_json: Vec<u8>,
+}
+
+impl<'d> JsonLines<'d> {
+    /// Room made at a document's first claim: most documents' lines fit in it, so
+    /// that the buffer seldom grows (each growth copies every line written so far),
+    /// and it is small enough for the documents in flight to hold little memory idle.
+    const FIRST_ROOM: usize = 16 * 1024;
+
+    fn new(doc: &'d Document) -> Self {
+        let clean = |s: Option<&str>| s.is_some_and(|s| !needs_escape(s.as_bytes()));
+        JsonLines {
+            buf: Vec::new(),
+            claims: 0,
+            doc,
+            doc_clean: [
+                clean(Some(&doc.id)),
+                clean(doc.source.as_deref()),
+                clean(doc.event.as_deref()),
+            ],
+            doc_date: doc.date.and_then(|d| Some((d, date_text(d)?))),
+            sentence: String::new(),
+            sentence_clean: false,
+            sentence_json: Vec::new(),
+        }
+    }
+
+    fn claim(&mut self, c: &ClaimRef<'_>, config: &recount::config::Config) {
+        self.claims += 1;
+        if self.buf.capacity() == 0 {
+            self.buf.reserve(Self::FIRST_ROOM);
+        }
+        if c.qualifier == Qualifier::Vague && !config.vague.is_empty() {
+            // The settings may give this amount another interval: rare enough to
+            // take the owned way through the settings' own code.
+            let mut owned = c.to_claim();
+            config.apply_vague(std::slice::from_mut(&mut owned));
+            write_claim(&owned.view(), &mut self.buf, Known::default());
+        } else {
+            if self.sentence != c.sentence {
+                self.sentence.clear();
+                self.sentence.push_str(c.sentence);
+                self.sentence_clean = !needs_escape(c.sentence.as_bytes());
+                self.sentence_json.clear();
+                if !self.sentence_clean {
+                    json_str(c.sentence, &mut self.sentence_json);
+                }
+            }
+            // The document's own strings, known by where they stand: a claim that
+            // borrows them borrows these very bytes.
+            let doc = self.doc;
+            let is = |s: Option<&str>, of: Option<&str>, clean: bool| {
+                clean && matches!((s, of), (Some(s), Some(of)) if std::ptr::eq(s, of))
+            };
+            let known = Known {
+                doc: is(Some(c.doc), Some(&doc.id), self.doc_clean[0]),
+                source: is(c.source, doc.source.as_deref(), self.doc_clean[1]),
+                event: is(c.event, doc.event.as_deref(), self.doc_clean[2]),
+                sentence_clean: self.sentence_clean,
+                sentence_json: (!self.sentence_clean).then_some(&self.sentence_json[..]),
+                doc_date: self.doc_date,
+            };
+            write_claim(c, &mut self.buf, known);
+        }
+        self.buf.push(b'\n');
+    }
+}
+
+/// What is known of a claim's strings before it is written, so that they need not
+/// be tested for escapes again. Nothing, by default.
+#[derive(Clone, Copy, Default)]
+struct Known<'a> {
+    /// The document's id (the claim's `doc` and that of its ids), source and event
+    /// need no escaping.
+    doc: bool,
+    source: bool,
+    event: bool,
+    /// The sentence needs no escaping, and so no part of it does.
+    sentence_clean: bool,
+    /// The sentence as JSON, when it needs escaping: made once for all its claims.
+    sentence_json: Option<&'a [u8]>,
+    /// The document's date with its text (most claims' dates are the document's).
+    doc_date: Option<(Date, [u8; 11])>,
+}
+
+/// Whether `part` lies within `whole`'s bytes. Two strings alive at once share no
+/// bytes unless one holds the other, so this tells a slice of `whole` by its place.
+fn within(part: &str, whole: &str) -> bool {
+    let (part, whole) = (
+        part.as_bytes().as_ptr_range(),
+        whole.as_bytes().as_ptr_range(),
+    );
+    whole.start <= part.start && part.end <= whole.end
+}
+
 /// One claim as a line of JSON (without the newline), byte for byte what
-/// `serde_json::to_string` writes for it, only faster: text that needs no escaping
-/// (nearly all of it; the sentences are most of the output) is copied as it is instead
-/// of byte by byte. Every field is named below, so a field added to [`Claim`] fails to
-/// compile here until it is written too.
+/// `serde_json::to_string` writes for it.
 pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
-    let Claim {
+    write_claim(&c.view(), buf, Known::default());
+}
+
+/// A key as written, with the comma before it (the brace, for the first), in each
+/// form its value may start it: bare (`,"unit":`), with a string's opening quote
+/// (`,"unit":"`), and with a null value (`,"unit":null`). Whatever the value, the
+/// key and what is known of the value's start are then one copy.
+#[derive(Clone, Copy)]
+struct Key {
+    bare: &'static [u8],
+    quote: &'static [u8],
+    null: &'static [u8],
+}
+
+/// The [`Key`] of a field name, after a comma unless told what goes before.
+macro_rules! key {
+    ($before:literal $name:literal) => {
+        Key {
+            bare: concat!($before, "\"", $name, "\":").as_bytes(),
+            quote: concat!($before, "\"", $name, "\":\"").as_bytes(),
+            null: concat!($before, "\"", $name, "\":null").as_bytes(),
+        }
+    };
+    ($name:literal) => {
+        key!("," $name)
+    };
+}
+
+/// A field whose value is a variant's name, the key and the name written in one
+/// copy of known length (no call to copy a name of any length): one constant for
+/// each variant. The names are the variants' `as_str`, which the test against
+/// serde_json checks for every variant. What goes before is a comma unless told
+/// (after a string left open, its closing quote and the comma).
+macro_rules! name_field {
+    ($j:expr, $before:literal $key:literal, $v:expr, { $($variant:path => $name:literal),+ $(,)? }) => {
+        match $v {
+            $($variant => $j
+                .buf
+                .extend_from_slice(concat!($before, "\"", $key, "\":\"", $name, "\"").as_bytes()),)+
+        }
+    };
+    ($j:expr, $key:literal, $v:expr, $variants:tt) => {
+        name_field!($j, "," $key, $v, $variants)
+    };
+}
+
+/// A field whose value is a bool, written whole as one of two constants.
+macro_rules! bool_field {
+    ($j:expr, $key:literal, $v:expr) => {
+        $j.buf.extend_from_slice(if $v {
+            concat!(",\"", $key, "\":true").as_bytes()
+        } else {
+            concat!(",\"", $key, "\":false").as_bytes()
+        })
+    };
+}
+
+/// One claim as a line of JSON (without the newline), byte for byte what
+/// `serde_json::to_string` writes for its owned [`Claim`], only faster: text that
+/// needs no escaping (nearly all of it; the sentences are most of the output) is
+/// copied as it is instead of byte by byte. Every field is named below, so a field
+/// added to [`ClaimRef`] fails to compile here until it is written too.
+///
+/// Strings that `known` vouches for are copied without a test.
+fn write_claim(c: &ClaimRef<'_>, buf: &mut Vec<u8>, known: Known<'_>) {
+    let ClaimRef {
         id,
         doc,
         section,
@@ -220,146 +406,228 @@ pub(super) fn claim_line(c: &Claim, buf: &mut Vec<u8>) {
     } = c;
     // Room for the whole line up front: the fields below then never grow the buffer.
     buf.reserve(640 + sentence.len() + text.len() + doc.len() * 4);
-    // Every key is written with the comma before it (the first with the brace).
     let mut j = JsonObject { buf };
-    j.str(b"{\"id\":", id);
-    j.str(b",\"doc\":", doc);
-    j.name(b",\"section\":", section.as_str());
-    j.int(b",\"start\":", *start as u64);
-    j.int(b",\"end\":", *end as u64);
-    j.int(b",\"line\":", u64::from(*line));
-    j.int(b",\"column\":", u64::from(*column));
-    j.str(b",\"text\":", text);
-    j.str(b",\"quantity\":", quantity);
-    j.num(b",\"value\":", *value);
-    j.opt_num(b",\"low\":", *low);
-    j.opt_num(b",\"high\":", *high);
-    j.name(b",\"qualifier\":", qualifier.as_str());
-    j.name(b",\"kind\":", kind.as_str());
-    j.opt_str(b",\"unit\":", unit);
-    j.opt_str(b",\"noun\":", noun);
-    j.opt_str(b",\"concept\":", concept);
-    j.opt_str(b",\"subject\":", subject);
-    j.opt_str(b",\"predicate\":", predicate);
-    j.opt_name(b",\"trend\":", trend.map(Trend::as_str));
-    j.opt_str(b",\"part_of\":", part_of);
-    j.opt_str(b",\"group\":", group);
-    j.opt_str(b",\"attribution\":", attribution);
-    j.date(b",\"date\":", date);
-    j.opt_str(b",\"place\":", place);
-    j.opt_str(b",\"source\":", source);
-    j.opt_str(b",\"event\":", event);
-    j.date(b",\"doc_date\":", doc_date);
-    j.name(b",\"frame\":", frame.as_str());
-    j.bool(b",\"additional\":", *additional);
-    j.bool(b",\"partial\":", *partial);
-    j.str(b",\"sentence\":", sentence);
-    j.buf.push(b'}');
+    // Parts of a sentence that needs no escaping need none either.
+    let quoted = |s: &str| known.sentence_clean && within(s, sentence);
+    // The strings every claim has are left open: their closing quote starts the
+    // next field's constant.
+    j.id(key!("{" "id"), Some(*id), known.doc, false);
+    j.str_open(key!("\"," "doc"), doc, known.doc);
+    name_field!(j, "\"," "section", section, {
+        Section::Title => "title",
+        Section::Body => "body",
+    });
+    j.int(key!("start"), *start as u64);
+    j.int(key!("end"), *end as u64);
+    j.int(key!("line"), u64::from(*line));
+    j.int(key!("column"), u64::from(*column));
+    j.str_open(key!("text"), text, quoted(text));
+    j.str_open(key!("\"," "quantity"), quantity, quoted(quantity));
+    let value_text = j.num(key!("\"," "value"), Some(*value), None);
+    let low_text = j.num(key!("low"), *low, Some((*value, value_text.clone())));
+    let same = match *low {
+        Some(low) if low.to_bits() != value.to_bits() => (low, low_text),
+        _ => (*value, value_text),
+    };
+    j.num(key!("high"), *high, Some(same));
+    name_field!(j, "qualifier", qualifier, {
+        Qualifier::Exact => "exact",
+        Qualifier::Approx => "approx",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::AtMost => "at_most",
+        Qualifier::LessThan => "less_than",
+        Qualifier::Nearly => "nearly",
+        Qualifier::Range => "range",
+        Qualifier::Vague => "vague",
+    });
+    name_field!(j, "kind", kind, {
+        Kind::Count => "count",
+        Kind::Percent => "percent",
+        Kind::Currency => "currency",
+        Kind::Measure => "measure",
+        Kind::Ratio => "ratio",
+    });
+    j.str(key!("unit"), *unit, false);
+    j.str(key!("noun"), *noun, noun.is_some_and(quoted));
+    j.str(key!("concept"), *concept, false);
+    j.str(key!("subject"), *subject, false);
+    j.str(key!("predicate"), *predicate, false);
+    match trend {
+        Some(t) => name_field!(j, "trend", t, { Trend::Up => "up", Trend::Down => "down" }),
+        None => j.buf.extend_from_slice(key!("trend").null),
+    }
+    j.id(key!("part_of"), *part_of, known.doc, true);
+    j.id(key!("group"), *group, known.doc, true);
+    j.str(key!("attribution"), *attribution, false);
+    j.date(key!("date"), *date, known.doc_date);
+    j.str(key!("place"), *place, false);
+    j.str(key!("source"), *source, known.source);
+    j.str(key!("event"), *event, known.event);
+    j.date(key!("doc_date"), *doc_date, known.doc_date);
+    name_field!(j, "frame", frame, {
+        Frame::Incident => "incident",
+        Frame::Since => "since",
+        Frame::Total => "total",
+        Frame::Other => "other",
+    });
+    bool_field!(j, "additional", *additional);
+    bool_field!(j, "partial", *partial);
+    match known.sentence_json {
+        Some(json) => {
+            j.buf.extend_from_slice(key!("sentence").bare);
+            j.buf.extend_from_slice(json);
+            j.buf.push(b'}');
+        }
+        None => {
+            j.str_open(key!("sentence"), sentence, known.sentence_clean);
+            j.buf.extend_from_slice(b"\"}");
+        }
+    }
 }
 
-/// A JSON object being written into a buffer, field by field. Each key is given as
-/// written with its quotes, its colon and what goes before it (`,"doc":`), so that
-/// a field is two copies: its key and its value.
+/// A JSON object being written into a buffer, field by field, each a [`Key`] and
+/// its value; an absent value is `null`.
 struct JsonObject<'a> {
     buf: &'a mut Vec<u8>,
 }
 
 impl JsonObject<'_> {
+    /// A string, copied as it stands when `clean` vouches that it needs no escaping
+    /// or the test finds none, else escaped by serde_json.
     #[inline(always)]
-    fn str(&mut self, k: &[u8], v: &str) {
-        self.buf.extend_from_slice(k);
-        json_str(v, self.buf);
-    }
-
-    #[inline(always)]
-    fn opt_str(&mut self, k: &[u8], v: &Option<String>) {
-        self.buf.extend_from_slice(k);
+    fn str(&mut self, k: Key, v: Option<&str>, clean: bool) {
         match v {
-            Some(v) => json_str(v, self.buf),
-            None => self.buf.extend_from_slice(b"null"),
+            Some(v) => {
+                self.str_open(k, v, clean);
+                self.buf.push(b'"');
+            }
+            None => self.buf.extend_from_slice(k.null),
         }
     }
 
+    /// [`JsonObject::str`] of a string that is there, without its closing quote.
     #[inline(always)]
-    fn date(&mut self, k: &[u8], v: &Option<jiff::civil::Date>) {
-        use std::io::Write;
-        self.buf.extend_from_slice(k);
-        // A date serialises as its display form, which needs no escaping: YYYY-MM-DD,
-        // written digit by digit for the years of news.
-        match v {
-            Some(d) if (0..=9999).contains(&d.year()) => {
-                let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
-                let digit = |n: u16| b'0' + (n % 10) as u8;
-                self.buf.extend_from_slice(&[
-                    b'"',
-                    digit(y / 1000),
-                    digit(y / 100),
-                    digit(y / 10),
-                    digit(y),
-                    b'-',
-                    b'0' + m / 10,
-                    b'0' + m % 10,
-                    b'-',
-                    b'0' + dd / 10,
-                    b'0' + dd % 10,
-                    b'"',
-                ]);
-            }
-            Some(d) => {
-                let _ = write!(self.buf, "\"{d}\"");
-            }
-            None => self.buf.extend_from_slice(b"null"),
+    fn str_open(&mut self, k: Key, v: &str, clean: bool) {
+        self.buf.extend_from_slice(k.quote);
+        if clean || !needs_escape(v.as_bytes()) {
+            self.buf.extend_from_slice(v.as_bytes());
+        } else {
+            // serde_json writes the quotes itself.
+            self.buf.pop();
+            json_escaped(v, self.buf);
+            self.buf.pop();
         }
     }
 
-    /// A name that needs no escaping (a variant's snake_case name).
+    /// A claim id; `clean` vouches for its document's id. `doc#n` is written in its
+    /// parts, the number by the integer formatter. Without `close`, an id that is
+    /// there is left without its closing quote, as by [`JsonObject::str_open`].
     #[inline(always)]
-    fn name(&mut self, k: &[u8], v: &str) {
-        self.buf.extend_from_slice(k);
-        self.buf.push(b'"');
-        self.buf.extend_from_slice(v.as_bytes());
-        self.buf.push(b'"');
-    }
-
-    #[inline(always)]
-    fn opt_name(&mut self, k: &[u8], v: Option<&str>) {
+    fn id(&mut self, k: Key, v: Option<ClaimId<'_>>, clean: bool, close: bool) {
         match v {
-            Some(v) => self.name(k, v),
+            Some(ClaimId::Numbered { doc, n }) if clean || !needs_escape(doc.as_bytes()) => {
+                self.buf.extend_from_slice(k.quote);
+                self.buf.extend_from_slice(doc.as_bytes());
+                self.buf.push(b'#');
+                push_digits(n as u64, self.buf);
+            }
+            Some(ClaimId::Text(id)) => self.str_open(k, id, false),
+            Some(id) => self.str_open(k, &id.to_text(), false),
             None => {
-                self.buf.extend_from_slice(k);
-                self.buf.extend_from_slice(b"null");
+                self.buf.extend_from_slice(k.null);
+                return;
+            }
+        }
+        if close {
+            self.buf.push(b'"');
+        }
+    }
+
+    /// A date; `known` is one already written out, as [`date_text`] gives it.
+    #[inline(always)]
+    fn date(&mut self, k: Key, v: Option<Date>, known: Option<(Date, [u8; 11])>) {
+        use std::io::Write;
+        match v {
+            Some(d) => match known {
+                Some((same, text)) if same == d => {
+                    self.buf.extend_from_slice(k.quote);
+                    self.buf.extend_from_slice(&text);
+                }
+                _ => match date_text(d) {
+                    Some(text) => {
+                        self.buf.extend_from_slice(k.quote);
+                        self.buf.extend_from_slice(&text);
+                    }
+                    None => {
+                        self.buf.extend_from_slice(k.bare);
+                        let _ = write!(self.buf, "\"{d}\"");
+                    }
+                },
+            },
+            None => self.buf.extend_from_slice(k.null),
+        }
+    }
+
+    #[inline(always)]
+    fn int(&mut self, k: Key, v: u64) {
+        self.buf.extend_from_slice(k.bare);
+        push_digits(v, self.buf);
+    }
+
+    /// A number, and where its text stands in the buffer. `written` is a number
+    /// already written with where its text stands: the same number (bit for bit, so
+    /// that the text is the same too) is copied from there. Interval ends are mostly
+    /// the figure itself.
+    #[inline(always)]
+    fn num(
+        &mut self,
+        k: Key,
+        v: Option<f64>,
+        written: Option<(f64, Range<usize>)>,
+    ) -> Range<usize> {
+        match v {
+            Some(v) => {
+                self.buf.extend_from_slice(k.bare);
+                let from = self.buf.len();
+                match written {
+                    Some((same, text)) if same.to_bits() == v.to_bits() => {
+                        self.buf.extend_from_within(text);
+                    }
+                    _ => json_f64(v, self.buf),
+                }
+                from..self.buf.len()
+            }
+            None => {
+                self.buf.extend_from_slice(k.null);
+                0..0
             }
         }
     }
+}
 
-    #[inline(always)]
-    fn bool(&mut self, k: &[u8], v: bool) {
-        self.buf.extend_from_slice(k);
-        self.buf
-            .extend_from_slice(if v { b"true" as &[u8] } else { b"false" });
+/// A date as JSON, after its opening quote: it serialises as its display form,
+/// which needs no escaping, YYYY-MM-DD, written digit by digit for the years of news
+/// (None for years outside 0..=9999).
+fn date_text(d: Date) -> Option<[u8; 11]> {
+    if !(0..=9999).contains(&d.year()) {
+        return None;
     }
-
-    #[inline(always)]
-    fn int(&mut self, k: &[u8], v: u64) {
-        self.buf.extend_from_slice(k);
-        self.buf
-            .extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-    }
-
-    #[inline(always)]
-    fn num(&mut self, k: &[u8], v: f64) {
-        self.buf.extend_from_slice(k);
-        json_f64(v, self.buf);
-    }
-
-    #[inline(always)]
-    fn opt_num(&mut self, k: &[u8], v: Option<f64>) {
-        self.buf.extend_from_slice(k);
-        match v {
-            Some(v) => json_f64(v, self.buf),
-            None => self.buf.extend_from_slice(b"null"),
-        }
-    }
+    let (y, m, dd) = (d.year() as u16, d.month() as u8, d.day() as u8);
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        b'0' + m / 10,
+        b'0' + m % 10,
+        b'-',
+        b'0' + dd / 10,
+        b'0' + dd % 10,
+        b'"',
+    ])
 }
 
 /// A number as serde_json writes it. A whole number below 10^15 in size (nearly
@@ -372,10 +640,34 @@ impl JsonObject<'_> {
 fn json_f64(v: f64, buf: &mut Vec<u8>) {
     let whole = v as i64;
     if v.abs() < 1e15 && whole as f64 == v && !(v == 0.0 && v.is_sign_negative()) {
-        buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+        if whole >= 0 {
+            push_digits(whole as u64, buf);
+        } else {
+            buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+        }
         buf.extend_from_slice(b".0");
     } else if serde_json::to_writer(&mut *buf, &v).is_err() {
         buf.extend_from_slice(b"null");
+    }
+}
+
+/// The decimal digits of `v`. Below 1000 (claim numbers, lines, most figures) they
+/// are written as a copy of known length; larger numbers by the integer formatter,
+/// whose digits of any length take a call to copy.
+#[inline(always)]
+fn push_digits(v: u64, buf: &mut Vec<u8>) {
+    if v < 10 {
+        buf.push(b'0' + v as u8);
+    } else if v < 100 {
+        buf.extend_from_slice(&[b'0' + (v / 10) as u8, b'0' + (v % 10) as u8]);
+    } else if v < 1000 {
+        buf.extend_from_slice(&[
+            b'0' + (v / 100) as u8,
+            b'0' + (v / 10 % 10) as u8,
+            b'0' + (v % 10) as u8,
+        ]);
+    } else {
+        buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 }
 
@@ -386,7 +678,15 @@ fn json_str(s: &str, buf: &mut Vec<u8>) {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
         buf.push(b'"');
-    } else if serde_json::to_writer(&mut *buf, s).is_err() {
+    } else {
+        json_escaped(s, buf);
+    }
+}
+
+/// A JSON string with its escapes, as serde_json writes it.
+#[cold]
+fn json_escaped(s: &str, buf: &mut Vec<u8>) {
+    if serde_json::to_writer(&mut *buf, s).is_err() {
         buf.extend_from_slice(b"null");
     }
 }
@@ -663,6 +963,121 @@ mod tests {
         }
         for c in &claims {
             assert_eq!(line(c), serde_json::to_string(c).unwrap());
+        }
+    }
+
+    fn document(id: &str, title: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            source: Some("Agency \"Q\" \\ news".into()),
+            date: jiff::civil::Date::new(2017, 4, 20).ok(),
+            place: Some("Aleppo".into()),
+            event: Some("ev\tent".into()),
+            title: Some(title.into()),
+            text: text.into(),
+            url: None,
+            origin: Origin {
+                path: "t.txt".into(),
+                body_line: 3,
+                title_line: Some(1),
+                title_column: Some(5),
+                ..Origin::default()
+            },
+            ignore: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Lines written from the claims as the extractor hands them over are serde_json's
+    /// lines of its owned claims, with the settings' vague amounts applied: over the
+    /// examples and over documents whose ids, sources and sentences need escaping,
+    /// whose sentences hold several claims or run on past the evidence window, and
+    /// whose dateline puts every claim in another frame.
+    #[test]
+    fn lines_as_read_are_the_owned_claims_lines() {
+        let rules = recount::rules::load_rules(true, &[]).unwrap();
+        let ex = Extractor::new(rules.lexicon);
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut docs: Vec<Document> = recount::corpus::load(&[root], &Default::default())
+            .filter_map(|item| match item {
+                recount::corpus::Loaded::Document(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        let long = "and 7 more were hurt near the \"old\" market \t ".repeat(40);
+        docs.push(document(
+            "odd \"id\" \\ #1",
+            "\"Dozens\" killed, 12 wounded in \u{e9}l\u{1} raid",
+            &format!(
+                "Dozens of people were killed and 12 others wounded in Aleppo, \"officials\" \
+                 said. Among them were five children.\nSome 350 people including 120 IS \
+                 fighters fled. At least 3 died {long} while 40 fled."
+            ),
+        ));
+        docs.push(document(
+            "dateline",
+            "",
+            "April 2, 2017 - More than 30 people were killed in Idlib since August.",
+        ));
+        let vague = recount::config::parse(
+            "recount.toml",
+            std::path::Path::new("."),
+            "[vague]\ndozens = [12, 99]\n",
+        )
+        .unwrap();
+        let plain = recount::config::Config::default();
+        let mut seen = 0;
+        for config in [&plain, &vague] {
+            for d in &docs {
+                let mut lines = JsonLines::new(d);
+                ex.extract_each(d, |c| lines.claim(c, config));
+                let mut claims = ex.extract(d);
+                config.apply_vague(&mut claims);
+                let expected: String = claims
+                    .iter()
+                    .map(|c| serde_json::to_string(c).unwrap() + "\n")
+                    .collect();
+                assert_eq!(String::from_utf8(lines.buf).unwrap(), expected, "{}", d.id);
+                assert_eq!(lines.claims, claims.len());
+                seen += claims.len();
+            }
+        }
+        // The odd documents gave claims of every kind the writer takes apart.
+        let odd: Vec<Claim> = docs[docs.len() - 2..]
+            .iter()
+            .flat_map(|d| ex.extract(d))
+            .collect();
+        assert!(odd.iter().any(|c| c.part_of.is_some()));
+        assert!(odd.iter().any(|c| c.sentence.starts_with('\u{2026}')));
+        assert!(odd.iter().any(|c| c.sentence.contains('"')));
+        assert!(
+            odd.iter()
+                .any(|c| c.section == recount::corpus::Section::Title)
+        );
+        assert!(
+            odd.iter()
+                .any(|c| c.doc == "dateline" && c.frame == recount::claim::Frame::Other)
+        );
+        assert!(seen > 60);
+    }
+
+    #[test]
+    fn slices_are_told_by_their_place() {
+        let whole = String::from("some 350 people");
+        let copy = whole.clone();
+        assert!(within(&whole, &whole));
+        assert!(within(&whole[5..8], &whole));
+        assert!(within(&whole[15..], &whole));
+        assert!(!within(&copy[5..8], &whole));
+        assert!(!within(&whole, &whole[1..]));
+    }
+
+    #[test]
+    fn digits_are_the_integer_formatters() {
+        for v in (0..1100).chain([9999, 10_000, u64::MAX]) {
+            let mut buf = vec![b'x'];
+            push_digits(v, &mut buf);
+            assert_eq!(buf[1..], *itoa::Buffer::new().format(v).as_bytes(), "{v}");
         }
     }
 

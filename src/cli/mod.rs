@@ -316,6 +316,25 @@ pub fn for_each_document_mapped<T: Send>(
     input: &InputArgs,
     ex: &recount::extract::Extractor,
     map: impl Fn(&recount::corpus::Document, Vec<recount::claim::Claim>) -> T + Sync,
+    f: impl FnMut(&recount::corpus::Document, T) -> bool,
+) -> Option<Summary> {
+    for_each_document_with(
+        input,
+        |d| {
+            let mut c = ex.extract(d);
+            config::current().apply_vague(&mut c);
+            map(d, c)
+        },
+        f,
+    )
+}
+
+/// [`for_each_document_mapped`] with the extraction left to `work` as well, which
+/// turns each document into what `f` receives on the worker threads (JSON Lines
+/// output writes claims there as they are read, with no owned copy of each).
+pub fn for_each_document_with<T: Send>(
+    input: &InputArgs,
+    work: impl Fn(&recount::corpus::Document) -> T + Sync,
     mut f: impl FnMut(&recount::corpus::Document, T) -> bool,
 ) -> Option<Summary> {
     use rayon::prelude::*;
@@ -328,16 +347,8 @@ pub fn for_each_document_mapped<T: Send>(
     let opts = load_options(input);
     let mut summary = Summary::default();
     let mut docs = recount::corpus::load(&input.paths, &opts);
-    let extract = |batch: &[recount::corpus::Document]| -> Vec<T> {
-        batch
-            .par_iter()
-            .map(|d| {
-                let mut c = ex.extract(d);
-                config::current().apply_vague(&mut c);
-                map(d, c)
-            })
-            .collect()
-    };
+    let extract =
+        |batch: &[recount::corpus::Document]| -> Vec<T> { batch.par_iter().map(&work).collect() };
     if rayon::current_thread_index().is_some() {
         // On a worker thread already (a caller's own pool): waiting here for other
         // workers could leave none to do the work, so extract each chunk in turn.

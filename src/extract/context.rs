@@ -18,7 +18,7 @@ use super::quantity_phrase::{QuantityMatch, find_quantities};
 use super::text::{TokKind, Token, sentences, tokens};
 use super::verbs::inflections;
 use super::words::*;
-use crate::claim::{Claim, Frame};
+use crate::claim::{Claim, ClaimId, ClaimRef, Frame};
 use crate::corpus::{Document, Section};
 use crate::lexicon::{Lexicon, phrase_singular, places_related, singular};
 use crate::quantity::{Kind, Trend};
@@ -169,6 +169,14 @@ impl Extractor {
     /// Every claim of a document, title first, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let mut claims = Vec::new();
+        self.extract_each(doc, |c| claims.push(c.to_claim()));
+        claims
+    }
+
+    /// Every claim of a document, title first, in text order, handed to `f` as it is
+    /// read, its text borrowed: what writes claims out needs no owned copy of each.
+    /// The claims are [`Extractor::extract`]'s, field for field.
+    pub fn extract_each(&self, doc: &Document, mut f: impl FnMut(&ClaimRef<'_>)) {
         let place = DocPlace {
             id: doc.place.as_deref().and_then(|p| self.lexicon.place_of(p)),
             name: doc
@@ -176,18 +184,17 @@ impl Extractor {
                 .as_deref()
                 .map(|p| self.lexicon.canonical_place(p)),
         };
+        let mut out = ClaimSink {
+            count: 0,
+            dateline_elsewhere: None,
+            f: &mut f,
+        };
         for section in [Section::Title, Section::Body] {
             let text = doc.section(section);
             if !text.is_empty() {
-                self.extract_section(doc, &place, section, text, &mut claims);
+                self.extract_section(doc, &place, section, text, &mut out);
             }
         }
-        if dateline_elsewhere(doc) {
-            for c in &mut claims {
-                c.frame = Frame::Other;
-            }
-        }
-        claims
     }
 
     fn extract_section(
@@ -196,20 +203,17 @@ impl Extractor {
         place: &DocPlace,
         section: Section,
         text: &str,
-        out: &mut Vec<Claim>,
+        out: &mut ClaimSink,
     ) {
         let found = find_quantities(text);
         if found.is_empty() {
             return;
         }
-        // Room for a claim per quantity found: claims are large, and growing the list
-        // one claim at a time would copy them over and over.
-        out.reserve(found.len());
         let sents = sentences(text);
         let mut lines = LineIndex::new(text, doc, section);
         let mut qi = 0;
-        // The last whole of the previous sentence: its id and concept.
-        let mut prev_whole: Option<(String, Option<String>)> = None;
+        // The last whole of the previous sentence: its number and concept.
+        let mut prev_whole: Option<(usize, Option<String>)> = None;
         for sent in &sents {
             let first = qi;
             while qi < found.len() && found[qi].start < sent.end {
@@ -246,8 +250,8 @@ impl Extractor {
         sent: Range<usize>,
         qs: &[&QuantityMatch],
         lines: &mut LineIndex,
-        prev_whole: &mut Option<(String, Option<String>)>,
-        out: &mut Vec<Claim>,
+        prev_whole: &mut Option<(usize, Option<String>)>,
+        out: &mut ClaimSink,
     ) {
         let toks = tokens(text, sent.clone());
         // The words the reading below matches, lower-cased. An ASCII sentence is
@@ -367,14 +371,23 @@ impl Extractor {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
         let sent_info = sentence_frame(low, marks.of(FRAME), doc.date);
-        let first_id = out.len();
+        // The claims' place: the document's, else the one the sentence is dated in,
+        // else the first it names.
+        let place = doc_place
+            .name
+            .as_deref()
+            .or(sent_info.place.as_deref())
+            .or(named_places.first().map(String::as_str));
+        let prev_id = prev_whole.as_ref().map(|w| claim_id(&doc.id, w.0));
+        let prev_concept = prev_whole.as_ref().and_then(|w| w.1.as_deref());
+        // The last whole read here (number and concept), for the next sentence.
+        let mut last_whole = None;
         for (i, q) in qs.iter().enumerate() {
             if !keep[i] {
                 continue;
             }
             let m = &ms[i];
             let n = out.len() + 1;
-            let id = claim_id(&doc.id, n);
             // A mention stops before the next quantity of the sentence: numbers packed
             // into one token ("1,0001,000") or a noun phrase that reaches a number
             // must not run over their neighbour, or each claim would copy the rest of
@@ -390,7 +403,7 @@ impl Extractor {
             }
             let mut concept = m.concept;
             if concept.is_none() && m.part_of_previous {
-                concept = prev_whole.as_ref().and_then(|w| w.1.as_deref());
+                concept = prev_concept;
             }
             let mut subject = m.subject;
             if q.kind != Kind::Count && q.kind != Kind::Ratio {
@@ -421,23 +434,29 @@ impl Extractor {
                 subject = Some("people");
             }
             let noun = (m.nb > m.na && toks[m.nb - 1].end <= next_start)
-                .then(|| text[toks[m.na].start..toks[m.nb - 1].end].to_string());
+                .then(|| &text[toks[m.na].start..toks[m.nb - 1].end]);
             let unit = match q.kind {
-                Kind::Count => m.unit.clone(),
-                _ => q.unit.clone(),
+                Kind::Count => m.unit.as_deref(),
+                _ => q.unit.as_deref(),
             };
-            let place = doc_place.name.clone().or_else(|| sent_info.place.clone());
-            let place = place.or_else(|| named_places.first().cloned());
-            out.push(Claim {
-                id,
-                doc: doc.id.clone(),
+            let part_of = match link(m.part_of) {
+                None if m.part_of_previous => prev_id,
+                own => own,
+            };
+            if part_of.is_none() && q.kind == Kind::Count {
+                last_whole = Some((n, concept));
+            }
+            let sentence = sentence_around(text, sent.clone(), start, end);
+            let claim = ClaimRef {
+                id: claim_id(&doc.id, n),
+                doc: &doc.id,
                 section,
                 start,
                 end,
                 line,
                 column,
-                text: text[start..end].to_string(),
-                quantity: text[q.start..q.end].to_string(),
+                text: &text[start..end],
+                quantity: &text[q.start..q.end],
                 value: q.value,
                 low: q.low,
                 high: q.high,
@@ -445,34 +464,29 @@ impl Extractor {
                 kind: q.kind,
                 unit,
                 noun,
-                concept: concept.map(str::to_string),
-                subject: subject.map(str::to_string),
-                predicate: m.predicate.as_deref().map(str::to_string),
+                concept,
+                subject,
+                predicate: m.predicate.as_deref(),
                 trend: m.trend,
-                part_of: link(m.part_of).or_else(|| {
-                    m.part_of_previous
-                        .then(|| prev_whole.as_ref().map(|w| w.0.clone()))
-                        .flatten()
-                }),
+                part_of,
                 group: link(m.group),
-                attribution: attribution.clone(),
+                attribution: attribution.as_deref(),
                 date: sent_info.date.or(doc.date),
                 place,
-                source: doc.source.clone(),
-                event: doc.event.clone(),
+                source: doc.source.as_deref(),
+                event: doc.event.as_deref(),
                 doc_date: doc.date,
                 frame,
                 additional: m.additional,
                 partial: m.partitive || m.part_of.is_some() || m.part_of_previous,
-                sentence: sentence_around(text, sent.clone(), start, end),
-            });
+                sentence: &sentence,
+            };
+            out.push(doc, &claim);
         }
         // A whole named in this sentence can take parts in the next ("Among them ...").
-        if let Some(last) = (first_id..out.len())
-            .rev()
-            .find(|&k| out[k].part_of.is_none() && out[k].kind == Kind::Count)
-        {
-            *prev_whole = Some((out[last].id.clone(), out[last].concept.clone()));
+        if let Some((n, concept)) = last_whole {
+            let concept = concept.map(str::to_string);
+            *prev_whole = Some((n, concept));
         }
     }
 
@@ -1677,11 +1691,11 @@ fn sentence_frame(
 /// stop (page furniture, text with its punctuation stripped) is cut to a window
 /// around the claim, marked with an ellipsis, so that evidence stays readable and
 /// extraction stays linear in the size of the input.
-fn sentence_around(text: &str, sent: Range<usize>, start: usize, end: usize) -> String {
+fn sentence_around(text: &str, sent: Range<usize>, start: usize, end: usize) -> Cow<'_, str> {
     const LONGEST: usize = 1200;
     const CONTEXT: usize = 400;
     if sent.len() <= LONGEST {
-        return text[sent].to_string();
+        return Cow::Borrowed(&text[sent]);
     }
     let mut from = start.saturating_sub(CONTEXT).max(sent.start);
     while !text.is_char_boundary(from) {
@@ -1699,7 +1713,7 @@ fn sentence_around(text: &str, sent: Range<usize>, start: usize, end: usize) -> 
     if to < sent.end {
         out.push('…');
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether the article's own dateline (a full date at the top of the body) stands
@@ -1756,14 +1770,43 @@ fn last_space_end(phrase: &str) -> usize {
 }
 
 /// `doc#n`, the id of a document's n-th claim.
-fn claim_id(doc: &str, n: usize) -> String {
-    let mut digits = itoa::Buffer::new();
-    let n = digits.format(n);
-    let mut id = String::with_capacity(doc.len() + 1 + n.len());
-    id.push_str(doc);
-    id.push('#');
-    id.push_str(n);
-    id
+fn claim_id(doc: &str, n: usize) -> ClaimId<'_> {
+    ClaimId::Numbered { doc, n }
+}
+
+/// Where a document's claims go as they are read: counted (claims are numbered in
+/// their document) and handed on.
+struct ClaimSink<'f> {
+    /// Claims handed on so far.
+    count: usize,
+    /// Whether the document's dateline puts every claim in another frame; read at
+    /// the first claim, since documents without claims need not be asked.
+    dateline_elsewhere: Option<bool>,
+    f: &'f mut dyn FnMut(&ClaimRef<'_>),
+}
+
+impl ClaimSink<'_> {
+    /// Claims handed on so far: the number of the next is one more.
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Hand on a claim of `doc`, in another frame when the document's dateline says
+    /// it reports another day's events.
+    fn push(&mut self, doc: &Document, claim: &ClaimRef<'_>) {
+        self.count += 1;
+        let elsewhere = *self
+            .dateline_elsewhere
+            .get_or_insert_with(|| dateline_elsewhere(doc));
+        if elsewhere {
+            (self.f)(&ClaimRef {
+                frame: Frame::Other,
+                ..*claim
+            });
+        } else {
+            (self.f)(claim);
+        }
+    }
 }
 
 fn mention_frame(info: &SentenceInfo, m: &Mention) -> Frame {
