@@ -564,9 +564,10 @@ impl Extractor {
             if !acronym {
                 // A word that is a counted noun as well as a verb form ("strikes",
                 // "raids", "shells") continues the phrase; a participle does not.
-                let noun_too = !w.ends_with("ed") && w != "dead" && self.is_noun(w);
+                // (Asked only of a verb form: a lexicon lookup per word otherwise.)
+                let noun_too = || !w.ends_with("ed") && w != "dead" && self.is_noun(w);
                 if ends_noun_phrase(w)
-                    || (self.is_verb_form(w) && !noun_too)
+                    || (self.is_verb_form(w) && !noun_too())
                     || (w.ends_with("ly") && w.len() > 4)
                 {
                     break;
