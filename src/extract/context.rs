@@ -1481,26 +1481,34 @@ impl Landmarks {
 
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
     fn note(&mut self, k: usize, w: &str) {
-        let Some(&first) = w.as_bytes().first() else {
-            return;
+        let kinds = match slot(w.as_bytes()) {
+            // A word with a lower-case letter at each end: its one slot answers the
+            // filters of all four kinds, and only a word some filter holds is
+            // compared with that kind's words.
+            Some((i, bit)) => {
+                if LANDMARK_WORDS[i] & bit == 0 {
+                    return;
+                }
+                let mut kinds = 0;
+                if FRAME_WORDS[i] & bit != 0 {
+                    kinds |= FRAME;
+                }
+                if REPORTING_FILTER[i] & bit != 0 && REPORTING_VERBS.contains(&w) {
+                    kinds |= REPORTING;
+                }
+                if PLACE_PREPOSITIONS.contains(&w) {
+                    kinds |= PLACE_PREPOSITION;
+                }
+                if w == "according" {
+                    kinds |= ACCORDING;
+                }
+                kinds
+            }
+            // Any other word (a number, a stop after it, a non-ASCII end) is in no
+            // list but the frame's, through its years and "Jan.".
+            None if frame_word(w) => FRAME,
+            None => return,
         };
-        // `frame_word` also passes years and words with a trailing dot.
-        if !(first.is_ascii_digit() || w.ends_with('.') || passes(&LANDMARK_WORDS, w)) {
-            return;
-        }
-        let mut kinds = 0;
-        if frame_word(w) {
-            kinds |= FRAME;
-        }
-        if is_reporting_verb(w) {
-            kinds |= REPORTING;
-        }
-        if PLACE_PREPOSITIONS.contains(&w) {
-            kinds |= PLACE_PREPOSITION;
-        }
-        if w == "according" {
-            kinds |= ACCORDING;
-        }
         if kinds != 0 {
             self.at.push((k, kinds));
         }
