@@ -14,6 +14,7 @@
 //!   date, place and time frame (incident, running tally, war-wide total, or another
 //!   event).
 
+use super::lexeme::WordSet;
 use super::quantity_phrase::{QuantityMatch, find_quantities};
 use super::text::{TokKind, Token, sentences, tokens};
 use super::verbs::inflections;
@@ -578,9 +579,10 @@ impl Extractor {
             if !acronym {
                 // A word that is a counted noun as well as a verb form ("strikes",
                 // "raids", "shells") continues the phrase; a participle does not.
-                let noun_too = !w.ends_with("ed") && w != "dead" && self.is_noun(w);
+                // (Asked only of a verb form: a lexicon lookup per word otherwise.)
+                let noun_too = || !w.ends_with("ed") && w != "dead" && self.is_noun(w);
                 if ends_noun_phrase(w)
-                    || (self.is_verb_form(w) && !noun_too)
+                    || (self.is_verb_form(w) && !noun_too())
                     || (w.ends_with("ly") && w.len() > 4)
                 {
                     break;
@@ -1423,24 +1425,28 @@ struct SentenceInfo {
     place: Option<String>,
 }
 
-/// Every word [`sentence_frame`] acts on (a year aside).
+/// Every word [`sentence_frame`] acts on (a year aside), sorted as [`WordSet`] wants.
 #[rustfmt::skip]
 const FRAME_WORD_LIST: &[&str] = &[
-    "past", "last", "this", "so", "since", "previous", "the", "days", "weeks", "months",
-    "years", "earlier", "later", "war", "conflict", "uprising", "revolution", "crisis",
-    "insurgency", "january", "jan", "february", "feb", "march", "mar", "april", "apr",
-    "may", "june", "jun", "july", "jul", "august", "aug", "september", "sept", "sep",
-    "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "monday's", "tuesday's",
-    "wednesday's", "thursday's", "friday's", "saturday's", "sunday's", "monday\u{2019}s",
-    "tuesday\u{2019}s", "wednesday\u{2019}s", "thursday\u{2019}s", "friday\u{2019}s",
-    "saturday\u{2019}s", "sunday\u{2019}s", "mondays", "tuesdays", "wednesdays",
-    "thursdays", "fridays", "saturdays", "sundays",
+    "apr", "april", "aug", "august", "conflict", "crisis", "days", "dec", "december",
+    "earlier", "feb", "february", "friday", "friday's", "fridays", "friday\u{2019}s",
+    "insurgency", "jan", "january", "jul", "july", "jun", "june", "last", "later",
+    "mar", "march", "may", "monday", "monday's", "mondays", "monday\u{2019}s", "months",
+    "nov", "november", "oct", "october", "past", "previous", "revolution", "saturday",
+    "saturday's", "saturdays", "saturday\u{2019}s", "sep", "sept", "september", "since",
+    "so", "sunday", "sunday's", "sundays", "sunday\u{2019}s", "the", "this", "thursday",
+    "thursday's", "thursdays", "thursday\u{2019}s", "tuesday", "tuesday's", "tuesdays",
+    "tuesday\u{2019}s", "uprising", "war", "wednesday", "wednesday's", "wednesdays",
+    "wednesday\u{2019}s", "weeks", "years",
 ];
 
 /// [`FRAME_WORD_LIST`] by first letter, last letter and length: most words of a
 /// sentence are in no such slot and are passed over at once.
 static FRAME_WORDS: SlotFilter = slot_filter(&[FRAME_WORD_LIST]);
+
+/// [`FRAME_WORD_LIST`] as a set, for the exact test that turns away the words that
+/// only share a slot with one of them.
+static FRAME_WORD_SET: WordSet<{ FRAME_WORD_LIST.len() }> = WordSet::new(FRAME_WORD_LIST);
 
 /// Whether [`sentence_frame`] may act on the lower-case word `w`: a year or a word
 /// whose slot in [`FRAME_WORDS`] is taken. A superset: the reading itself decides.
@@ -1489,26 +1495,34 @@ impl Landmarks {
 
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
     fn note(&mut self, k: usize, w: &str) {
-        let Some(&first) = w.as_bytes().first() else {
-            return;
+        let kinds = match slot(w.as_bytes()) {
+            // A word with a lower-case letter at each end: its one slot answers the
+            // filters of all four kinds, and only a word some filter holds is
+            // compared with that kind's words.
+            Some((i, bit)) => {
+                if LANDMARK_WORDS[i] & bit == 0 {
+                    return;
+                }
+                let mut kinds = 0;
+                if FRAME_WORDS[i] & bit != 0 {
+                    kinds |= FRAME;
+                }
+                if REPORTING_FILTER[i] & bit != 0 && REPORTING_VERBS.contains(&w) {
+                    kinds |= REPORTING;
+                }
+                if PLACE_PREPOSITIONS.contains(&w) {
+                    kinds |= PLACE_PREPOSITION;
+                }
+                if w == "according" {
+                    kinds |= ACCORDING;
+                }
+                kinds
+            }
+            // Any other word (a number, a stop after it, a non-ASCII end) is in no
+            // list but the frame's, through its years and "Jan.".
+            None if frame_word(w) => FRAME,
+            None => return,
         };
-        // `frame_word` also passes years and words with a trailing dot.
-        if !(first.is_ascii_digit() || w.ends_with('.') || passes(&LANDMARK_WORDS, w)) {
-            return;
-        }
-        let mut kinds = 0;
-        if frame_word(w) {
-            kinds |= FRAME;
-        }
-        if is_reporting_verb(w) {
-            kinds |= REPORTING;
-        }
-        if PLACE_PREPOSITIONS.contains(&w) {
-            kinds |= PLACE_PREPOSITION;
-        }
-        if w == "according" {
-            kinds |= ACCORDING;
-        }
         if kinds != 0 {
             self.at.push((k, kinds));
         }
@@ -1540,6 +1554,34 @@ fn sentence_frame(
             if matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
                 info.elsewhere = true;
             }
+            continue;
+        }
+        // A number says something here only as a year after "in", "during", ...
+        if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            if let Some(doc) = doc_date
+                && is_year(w)
+                && matches!(
+                    if k > 0 { word(k - 1) } else { "" },
+                    "in" | "of"
+                        | "during"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "summer"
+                        | "spring"
+                        | "autumn"
+                        | "winter"
+                        | "fall"
+                )
+                && w.parse::<i16>().ok() != Some(doc.year())
+            {
+                info.elsewhere = true;
+            }
+            continue;
+        }
+        // Every test below is of a word of the list, a month with a stop after it
+        // ("Jan.") included: the other words the slot filter let through stop here.
+        if !FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w)) {
             continue;
         }
         // "in the past two weeks", "over the last three days", "this week", "so far":
@@ -1648,24 +1690,6 @@ fn sentence_frame(
                 } else if let Some(y) = year
                     && (y != doc.year() || (m as i8 - doc.month()).abs() > 1)
                 {
-                    info.elsewhere = true;
-                }
-            } else if is_year(w)
-                && matches!(
-                    if k > 0 { word(k - 1) } else { "" },
-                    "in" | "of"
-                        | "during"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "summer"
-                        | "spring"
-                        | "autumn"
-                        | "winter"
-                        | "fall"
-                )
-            {
-                if w.parse::<i16>().ok() != Some(doc.year()) {
                     info.elsewhere = true;
                 }
             } else if let Some(wd) = weekday(w) {
@@ -2045,6 +2069,63 @@ mod tests {
             "-",
         ] {
             assert!(!frame_word(w), "{w:?}");
+        }
+    }
+
+    /// `sentence_frame` passes over a word outside [`FRAME_WORD_SET`]: every word its
+    /// date, weekday and war tests take must be in the set.
+    #[test]
+    fn frame_word_set_holds_every_word_the_frame_reads() {
+        let months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let days = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for m in months {
+            words.extend([m, &m[..3], m.get(..4).unwrap_or(m)].map(String::from));
+        }
+        for d in days {
+            for end in ["", "'s", "\u{2019}s", "s", "day"] {
+                words.push(format!("{d}{end}"));
+            }
+            words.extend([d[..3].to_string(), d[..4].to_string()]);
+        }
+        words.extend(["war", "conflict", "crisis", "wars", "warfare"].map(String::from));
+        let dotted: Vec<String> = words.iter().map(|w| format!("{w}.")).collect();
+        for w in words.iter().chain(&dotted) {
+            let read =
+                crate::date::month_number(w).is_some() || weekday(w).is_some() || is_war_noun(w);
+            if read {
+                assert!(
+                    FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w)),
+                    "{w:?}"
+                );
+            }
+        }
+        for w in FRAME_WORD_LIST {
+            assert!(FRAME_WORD_SET.has(w) && frame_word(w), "{w:?}");
+        }
+        for w in ["spoke", "tie", "state", "wax", "1990s", "jane", "mayor"] {
+            assert!(!FRAME_WORD_SET.has(w), "{w:?}");
         }
     }
 

@@ -294,7 +294,7 @@ pub(crate) type SlotFilter = [u32; 26 * 26];
 /// length's bit; `None` for a word that does not start and end with a lower-case ASCII
 /// letter or is 32 bytes or longer.
 #[inline]
-const fn slot(b: &[u8]) -> Option<(usize, u32)> {
+pub(crate) const fn slot(b: &[u8]) -> Option<(usize, u32)> {
     let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
         return None;
     };
@@ -374,7 +374,7 @@ pub(crate) const REPORTING_VERBS: &[&str] = &[
     "noted", "put", "puts", "putting", "tallied", "recorded",
 ];
 
-static REPORTING_FILTER: SlotFilter = slot_filter(&[REPORTING_VERBS]);
+pub(crate) static REPORTING_FILTER: SlotFilter = slot_filter(&[REPORTING_VERBS]);
 
 /// Whether `w` (lower case) is a reporting verb.
 pub fn is_reporting_verb(w: &str) -> bool {
