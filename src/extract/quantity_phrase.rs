@@ -782,11 +782,16 @@ impl<'a> Grammar<'a> {
                     }
                 }
                 // after the space, no word: digits that cannot group thousands with
-                // the number ("2017 2018"), or punctuation that no form reads after a
-                // space (not a dash, '%' or '$': "2017 (AFP)")
+                // the number ("2017 2018", "5 2017": a group after a space is one to
+                // three digits and then exactly three), or punctuation that no form
+                // reads after a space (not a dash, '%' or '$': "2017 (AFP)")
                 else if w.is_empty() {
                     let ok = match rest.first() {
-                        Some(c) if c.is_ascii_digit() => !(first.is_ascii_digit() && n <= 3),
+                        Some(c) if c.is_ascii_digit() => {
+                            !(first.is_ascii_digit()
+                                && n <= 3
+                                && rest.iter().take_while(|c| c.is_ascii_digit()).count() == 3)
+                        }
                         Some(&c) => c.is_ascii_punctuation() && !matches!(c, b'-' | b'%' | b'$'),
                         None => false,
                     };

@@ -207,6 +207,24 @@ fn plain_cores_agree_before_every_ascii_character() {
 }
 
 #[test]
+fn plain_cores_agree_before_digits_after_a_space() {
+    // one to four digits, then one to five digits after a space: only a run of
+    // exactly three after one to three digits may group thousands
+    let runs = ["1", "05", "200", "000", "2017", "10000"];
+    let ends = ["", " people", ".", " 000", ",000", ".5", " km", "-3"];
+    for a in ["5", "07", "15", "300", "2017", "five"] {
+        for b in runs {
+            for end in ends {
+                let text = format!("They said {a} {b}{end}");
+                let answered = agree(&text, 10);
+                let may_group = a.len() <= 3 && b.len() == 3 && a != "five";
+                assert_eq!(answered, !may_group, "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn plain_cores_agree_in_the_fa_kes_corpus() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpora/fa-kes/FA-KES-Dataset.csv");
