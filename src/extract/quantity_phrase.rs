@@ -293,6 +293,20 @@ fn letters_ahead(x: u64) -> usize {
     ((!letters_in(x) & HIGH).trailing_zeros() / 8) as usize
 }
 
+/// Whether the `n` ASCII letters that start `b` make an anchor word. The grammar
+/// asks this of every phrase that opens with a word, nearly always an anchor word
+/// the pre-scan found, which [`WordSet`] settles only by its exact test: a word of
+/// fewer than eight letters with eight bytes to read is looked up as the pre-scan
+/// looks it up ([`PackedWords`]), any other as [`ANCHORS`] holds it (a test
+/// compares the two sets).
+#[inline]
+fn anchor_word(b: &[u8], n: usize) -> bool {
+    match head8(b, 0) {
+        Some(x) if (1..8).contains(&n) => PACKED_ANCHORS.contains_short(x, n),
+        _ => ANCHORS.contains_letters(b.get(..n).unwrap_or_default()),
+    }
+}
+
 /// Whether the byte before `i` is a digit: a word glued to digits ("5dozen") is no
 /// anchor.
 #[inline]
@@ -695,8 +709,8 @@ impl<'a> Grammar<'a> {
         // `any_core`), before the plain reading looks the word up
         let b = i.as_bytes();
         if b.first().is_some_and(u8::is_ascii_alphabetic) {
-            let first = &b[..letter_run(b)];
-            if !ANCHORS.contains_letters(first) && !OPENERS.contains_letters(first)
+            let n = letter_run(b);
+            if !anchor_word(b, n) && !OPENERS.contains_letters(&b[..n])
                 || lone_article(i)
                 || lone_time_unit(i)
             {
@@ -834,7 +848,7 @@ impl<'a> Grammar<'a> {
         if i.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let n = i.bytes().take_while(u8::is_ascii_alphabetic).count();
             let first = &i.as_bytes()[..n];
-            if !ANCHORS.contains(first) && !OPENERS.contains(first) {
+            if !anchor_word(i.as_bytes(), n) && !OPENERS.contains(first) {
                 return fail();
             }
             match Lower::new_bytes(first).bytes() {

@@ -460,6 +460,32 @@ fn packed_anchor_words_are_the_anchor_word_set() {
 }
 
 #[test]
+fn the_grammar_s_anchor_test_is_the_anchor_word_set() {
+    let mut words: Vec<String> = Vec::new();
+    for w in ANCHOR_WORDS.iter().chain(CORE_OPENERS).chain(STARTER_WORDS) {
+        let upper = w.to_ascii_uppercase();
+        for v in [w.to_string(), upper] {
+            words.push(format!("{v}s"));
+            words.push(v[..v.len() - 1].to_string());
+            words.push(v);
+        }
+    }
+    for w in words.iter().filter(|w| !w.is_empty()) {
+        // short and long texts: the eight-byte reading needs eight bytes
+        for tail in ["", " ", ".", " of people", "-year-old men"] {
+            let text = format!("{w}{tail}");
+            let b = text.as_bytes();
+            let n = letter_run(b);
+            assert_eq!(
+                anchor_word(b, n),
+                ANCHORS.contains_letters(&b[..n]),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn starts_before_an_anchor() {
     // text, anchor, where phrases may start (farthest first)
     let cases: &[(&str, &str, &[&str])] = &[
