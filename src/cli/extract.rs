@@ -79,7 +79,7 @@ pub fn run(args: ExtractArgs) -> u8 {
             },
             |_, (n, lines)| {
                 sink.claims += n;
-                out.write_bytes(&lines);
+                out.write_owned(lines);
                 !out.is_closed()
             },
         )
