@@ -11,6 +11,7 @@ use recount::corpus::Section;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
 use recount::quantity::{Kind, Qualifier, Trend};
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Args, Debug)]
@@ -204,8 +205,9 @@ struct JsonLines<'d> {
     /// The document's date with its text.
     doc_date: Option<(Date, [u8; 11])>,
     /// The last sentence written, whether it is written as it stands, and its JSON
-    /// when it is not.
-    sentence: String,
+    /// when it is not. A sentence of the document's own text or title (nearly all)
+    /// is held as that very slice, with no copy.
+    sentence: Cow<'d, str>,
     sentence_clean: bool,
     sentence_json: Vec<u8>,
 }
@@ -228,7 +230,7 @@ impl<'d> JsonLines<'d> {
                 clean(doc.event.as_deref()),
             ],
             doc_date: doc.date.and_then(|d| Some((d, date_text(d)?))),
-            sentence: String::new(),
+            sentence: Cow::Borrowed(""),
             sentence_clean: false,
             sentence_json: Vec::new(),
         }
@@ -246,9 +248,9 @@ impl<'d> JsonLines<'d> {
             config.apply_vague(std::slice::from_mut(&mut owned));
             write_claim(&owned.view(), &mut self.buf, Known::default());
         } else {
-            if self.sentence != c.sentence {
-                self.sentence.clear();
-                self.sentence.push_str(c.sentence);
+            if *self.sentence != *c.sentence {
+                self.sentence = own_slice(self.doc, c.sentence)
+                    .map_or_else(|| Cow::Owned(c.sentence.to_owned()), Cow::Borrowed);
                 self.sentence_clean = !needs_escape(c.sentence.as_bytes());
                 self.sentence_json.clear();
                 if !self.sentence_clean {
@@ -273,6 +275,17 @@ impl<'d> JsonLines<'d> {
         }
         self.buf.push(b'\n');
     }
+}
+
+/// `part` as a slice of the document's text or title, when it lies in one: the same
+/// bytes, borrowed for as long as the document.
+fn own_slice<'d>(doc: &'d Document, part: &str) -> Option<&'d str> {
+    let title = doc.title.as_deref().unwrap_or_default();
+    let whole = [doc.text.as_str(), title]
+        .into_iter()
+        .find(|whole| within(part, whole))?;
+    let from = part.as_ptr() as usize - whole.as_ptr() as usize;
+    whole.get(from..from + part.len())
 }
 
 /// What is known of a claim's strings before it is written, so that they need not
@@ -986,6 +999,24 @@ mod tests {
             ignore: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// A sentence is held as the document's own slice when it lies in the text or
+    /// the title, and copied when it does not.
+    #[test]
+    fn sentences_of_the_document_are_its_own_slices() {
+        let doc = document("d", "Title here", "One. Two three.");
+        let two = &doc.text[5..];
+        let held = own_slice(&doc, two).unwrap();
+        assert!(std::ptr::eq(held, two));
+        let title = doc.title.as_deref().unwrap();
+        assert!(std::ptr::eq(
+            own_slice(&doc, &title[6..]).unwrap(),
+            &title[6..]
+        ));
+        let copy = two.to_string();
+        assert_eq!(own_slice(&doc, &copy), None);
+        assert_eq!(own_slice(&doc, ""), None);
     }
 
     /// Lines written from the claims as the extractor hands them over are serde_json's
