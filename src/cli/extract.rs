@@ -71,16 +71,26 @@ pub fn run(args: ExtractArgs) -> u8 {
         // Lines are rendered on the worker threads, from the claims as they are read;
         // this one writes them in order.
         let config = super::config::current();
+        let spare = std::sync::Mutex::new(Vec::new());
         super::for_each_document_with(
             &args.input,
             |doc| {
-                let mut lines = JsonLines::new(doc);
+                let buf = spare.lock().ok().and_then(|mut s| s.pop());
+                let mut lines = JsonLines::new(doc, buf.unwrap_or_default());
                 ex.extract_each(doc, |c| lines.claim(c, config));
                 (lines.claims, lines.buf)
             },
             |_, (n, lines)| {
                 sink.claims += n;
                 out.write_owned(lines);
+                if let Ok(mut s) = spare.lock() {
+                    let room = SPARE_BUFFERS.saturating_sub(s.len());
+                    s.extend(
+                        out.take_spent()
+                            .filter(|b| b.capacity() <= JsonLines::KEEP_ROOM)
+                            .take(room),
+                    );
+                }
                 !out.is_closed()
             },
         )
@@ -96,6 +106,11 @@ pub fn run(args: ExtractArgs) -> u8 {
         _ => 2,
     }
 }
+
+/// Buffers of written JSON Lines kept for the next documents' lines: as many as the
+/// documents whose lines may be in flight at once, so that nearly every document
+/// fills one already allocated.
+const SPARE_BUFFERS: usize = 512;
 
 /// Renders claims as documents arrive.
 struct Sink {
@@ -218,10 +233,15 @@ impl<'d> JsonLines<'d> {
     /// and it is small enough for the documents in flight to hold little memory idle.
     const FIRST_ROOM: usize = 16 * 1024;
 
-    fn new(doc: &'d Document) -> Self {
+    /// The largest buffer kept for another document once written: rare long
+    /// documents' buffers are let go, so that the spare ones hold little memory.
+    const KEEP_ROOM: usize = 2 * Self::FIRST_ROOM;
+
+    /// A writer for `doc`'s lines into `buf` (empty; a spare one keeps its room).
+    fn new(doc: &'d Document, buf: Vec<u8>) -> Self {
         let clean = |s: Option<&str>| s.is_some_and(|s| !needs_escape(s.as_bytes()));
         JsonLines {
-            buf: Vec::new(),
+            buf,
             claims: 0,
             doc,
             doc_clean: [
@@ -1060,7 +1080,7 @@ mod tests {
         let mut seen = 0;
         for config in [&plain, &vague] {
             for d in &docs {
-                let mut lines = JsonLines::new(d);
+                let mut lines = JsonLines::new(d, Vec::new());
                 ex.extract_each(d, |c| lines.claim(c, config));
                 let mut claims = ex.extract(d);
                 config.apply_vague(&mut claims);

@@ -147,6 +147,8 @@ pub struct Out {
     queued: Vec<Vec<u8>>,
     /// Their total length.
     queued_len: usize,
+    /// Buffers written out, emptied, for [`Out::take_spent`] to hand back.
+    spent: Vec<Vec<u8>>,
     closed: bool,
 }
 
@@ -163,6 +165,7 @@ impl Out {
             inner: io::BufWriter::with_capacity(1 << 18, io::stdout().lock()),
             queued: Vec::new(),
             queued_len: 0,
+            spent: Vec::new(),
             closed: false,
         }
     }
@@ -228,10 +231,20 @@ impl Out {
                 }
             }
         }
-        // The emptied queue keeps its room for the next buffers.
+        // The buffers written are kept for their room, and the emptied queue for its.
         let mut queued = queued;
-        queued.clear();
+        for mut b in queued.drain(..) {
+            b.clear();
+            self.spent.push(b);
+        }
         self.queued = queued;
+    }
+
+    /// The buffers given to [`Out::write_owned`] that have been written out since the
+    /// last call, emptied, to be filled again: the caller spares a new allocation of
+    /// each (and this thread the freeing of memory another thread allocated).
+    pub fn take_spent(&mut self) -> std::vec::Drain<'_, Vec<u8>> {
+        self.spent.drain(..)
     }
 
     pub fn line(&mut self, s: &str) {
