@@ -11,6 +11,7 @@ use recount::corpus::Section;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
 use recount::quantity::{Kind, Qualifier, Trend};
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Args, Debug)]
@@ -70,16 +71,26 @@ pub fn run(args: ExtractArgs) -> u8 {
         // Lines are rendered on the worker threads, from the claims as they are read;
         // this one writes them in order.
         let config = super::config::current();
+        let spare = std::sync::Mutex::new(Vec::new());
         super::for_each_document_with(
             &args.input,
             |doc| {
-                let mut lines = JsonLines::new(doc);
+                let buf = spare.lock().ok().and_then(|mut s| s.pop());
+                let mut lines = JsonLines::new(doc, buf.unwrap_or_default());
                 ex.extract_each(doc, |c| lines.claim(c, config));
                 (lines.claims, lines.buf)
             },
             |_, (n, lines)| {
                 sink.claims += n;
-                out.write_bytes(&lines);
+                out.write_owned(lines);
+                if let Ok(mut s) = spare.lock() {
+                    let room = SPARE_BUFFERS.saturating_sub(s.len());
+                    s.extend(
+                        out.take_spent()
+                            .filter(|b| b.capacity() <= JsonLines::KEEP_ROOM)
+                            .take(room),
+                    );
+                }
                 !out.is_closed()
             },
         )
@@ -95,6 +106,11 @@ pub fn run(args: ExtractArgs) -> u8 {
         _ => 2,
     }
 }
+
+/// Buffers of written JSON Lines kept for the next documents' lines: as many as the
+/// documents whose lines may be in flight at once, so that nearly every document
+/// fills one already allocated.
+const SPARE_BUFFERS: usize = 512;
 
 /// Renders claims as documents arrive.
 struct Sink {
@@ -204,8 +220,9 @@ struct JsonLines<'d> {
     /// The document's date with its text.
     doc_date: Option<(Date, [u8; 11])>,
     /// The last sentence written, whether it is written as it stands, and its JSON
-    /// when it is not.
-    sentence: String,
+    /// when it is not. A sentence of the document's own text or title (nearly all)
+    /// is held as that very slice, with no copy.
+    sentence: Cow<'d, str>,
     sentence_clean: bool,
     sentence_json: Vec<u8>,
 }
@@ -216,10 +233,15 @@ impl<'d> JsonLines<'d> {
     /// and it is small enough for the documents in flight to hold little memory idle.
     const FIRST_ROOM: usize = 16 * 1024;
 
-    fn new(doc: &'d Document) -> Self {
+    /// The largest buffer kept for another document once written: rare long
+    /// documents' buffers are let go, so that the spare ones hold little memory.
+    const KEEP_ROOM: usize = 2 * Self::FIRST_ROOM;
+
+    /// A writer for `doc`'s lines into `buf` (empty; a spare one keeps its room).
+    fn new(doc: &'d Document, buf: Vec<u8>) -> Self {
         let clean = |s: Option<&str>| s.is_some_and(|s| !needs_escape(s.as_bytes()));
         JsonLines {
-            buf: Vec::new(),
+            buf,
             claims: 0,
             doc,
             doc_clean: [
@@ -228,7 +250,7 @@ impl<'d> JsonLines<'d> {
                 clean(doc.event.as_deref()),
             ],
             doc_date: doc.date.and_then(|d| Some((d, date_text(d)?))),
-            sentence: String::new(),
+            sentence: Cow::Borrowed(""),
             sentence_clean: false,
             sentence_json: Vec::new(),
         }
@@ -246,9 +268,9 @@ impl<'d> JsonLines<'d> {
             config.apply_vague(std::slice::from_mut(&mut owned));
             write_claim(&owned.view(), &mut self.buf, Known::default());
         } else {
-            if self.sentence != c.sentence {
-                self.sentence.clear();
-                self.sentence.push_str(c.sentence);
+            if *self.sentence != *c.sentence {
+                self.sentence = own_slice(self.doc, c.sentence)
+                    .map_or_else(|| Cow::Owned(c.sentence.to_owned()), Cow::Borrowed);
                 self.sentence_clean = !needs_escape(c.sentence.as_bytes());
                 self.sentence_json.clear();
                 if !self.sentence_clean {
@@ -273,6 +295,17 @@ impl<'d> JsonLines<'d> {
         }
         self.buf.push(b'\n');
     }
+}
+
+/// `part` as a slice of the document's text or title, when it lies in one: the same
+/// bytes, borrowed for as long as the document.
+fn own_slice<'d>(doc: &'d Document, part: &str) -> Option<&'d str> {
+    let title = doc.title.as_deref().unwrap_or_default();
+    let whole = [doc.text.as_str(), title]
+        .into_iter()
+        .find(|whole| within(part, whole))?;
+    let from = part.as_ptr() as usize - whole.as_ptr() as usize;
+    whole.get(from..from + part.len())
 }
 
 /// What is known of a claim's strings before it is written, so that they need not
@@ -988,6 +1021,24 @@ mod tests {
         }
     }
 
+    /// A sentence is held as the document's own slice when it lies in the text or
+    /// the title, and copied when it does not.
+    #[test]
+    fn sentences_of_the_document_are_its_own_slices() {
+        let doc = document("d", "Title here", "One. Two three.");
+        let two = &doc.text[5..];
+        let held = own_slice(&doc, two).unwrap();
+        assert!(std::ptr::eq(held, two));
+        let title = doc.title.as_deref().unwrap();
+        assert!(std::ptr::eq(
+            own_slice(&doc, &title[6..]).unwrap(),
+            &title[6..]
+        ));
+        let copy = two.to_string();
+        assert_eq!(own_slice(&doc, &copy), None);
+        assert_eq!(own_slice(&doc, ""), None);
+    }
+
     /// Lines written from the claims as the extractor hands them over are serde_json's
     /// lines of its owned claims, with the settings' vague amounts applied: over the
     /// examples and over documents whose ids, sources and sentences need escaping,
@@ -1029,7 +1080,7 @@ mod tests {
         let mut seen = 0;
         for config in [&plain, &vague] {
             for d in &docs {
-                let mut lines = JsonLines::new(d);
+                let mut lines = JsonLines::new(d, Vec::new());
                 ex.extract_each(d, |c| lines.claim(c, config));
                 let mut claims = ex.extract(d);
                 config.apply_vague(&mut claims);
