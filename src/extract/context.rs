@@ -16,7 +16,7 @@
 
 use super::lexeme::WordSet;
 use super::quantity_phrase::{QuantityMatch, find_quantities};
-use super::text::{TokKind, Token, sentences, tokens};
+use super::text::{TokKind, Token, sentences, tokens_into};
 use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, ClaimId, ClaimRef, Frame};
@@ -70,6 +70,49 @@ pub struct Extractor {
     place_first_words: WordFilter,
     /// The keys of `verb_forms`: most words are turned away before hashing.
     verb_first_words: WordFilter,
+}
+
+/// The lists [`Extractor::read_sentence`] fills for each sentence, kept from one
+/// sentence to the next (one set per document) so that reading a sentence allocates
+/// only when it is longer than any before in its document. (Not one set per thread:
+/// then what a document costs would depend on the documents read before it.) Lists
+/// of borrowed items are kept empty and retyped for each sentence's borrows by
+/// [`reuse`] and [`reuse_mentions`].
+#[derive(Default)]
+struct Scratch {
+    /// the quantities of the sentence
+    quantities: Vec<&'static QuantityMatch>,
+    toks: Vec<Token>,
+    /// each token's range in `lowered`
+    bounds: Vec<Range<usize>>,
+    /// the sentence lower-cased (see [`Words`])
+    lowered: String,
+    /// the tokens lower-cased: slices of `lowered`
+    low: Vec<&'static str>,
+    /// [`Landmarks::at`]
+    marks: Vec<(usize, u8)>,
+    mentions: Vec<Mention<'static>>,
+    /// whether each mention is a claim
+    keep: Vec<bool>,
+    /// each kept mention's claim number
+    number: Vec<Option<usize>>,
+}
+
+/// An empty list with the allocation of `v`, for references of another lifetime:
+/// collecting from a vector's own iterator into items of the same size reuses its
+/// memory, and there are no items to convert.
+// (`filter_map`, not `filter`: the items change type.)
+#[allow(clippy::unnecessary_filter_map)]
+fn reuse<'b, T: ?Sized>(mut v: Vec<&T>) -> Vec<&'b T> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// [`reuse`] for a list of mentions.
+#[allow(clippy::unnecessary_filter_map)]
+fn reuse_mentions<'b>(mut v: Vec<Mention<'_>>) -> Vec<Mention<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// The document's place, read once per document: as a lexicon id, to tell the
@@ -190,10 +233,11 @@ impl Extractor {
             dateline_elsewhere: None,
             f: &mut f,
         };
+        let mut scratch = Scratch::default();
         for section in [Section::Title, Section::Body] {
             let text = doc.section(section);
             if !text.is_empty() {
-                self.extract_section(doc, &place, section, text, &mut out);
+                self.extract_section(doc, &place, section, text, &mut out, &mut scratch);
             }
         }
     }
@@ -205,6 +249,7 @@ impl Extractor {
         section: Section,
         text: &str,
         out: &mut ClaimSink,
+        scratch: &mut Scratch,
     ) {
         let found = find_quantities(text);
         if found.is_empty() {
@@ -215,15 +260,18 @@ impl Extractor {
         let mut qi = 0;
         // The last whole of the previous sentence: its number and concept.
         let mut prev_whole: Option<(usize, Option<String>)> = None;
+        let mut in_sentence = reuse(std::mem::take(&mut scratch.quantities));
         for sent in &sents {
             let first = qi;
             while qi < found.len() && found[qi].start < sent.end {
                 qi += 1;
             }
-            let in_sentence: Vec<&QuantityMatch> = found[first..qi]
-                .iter()
-                .filter(|q| q.start >= sent.start && q.end <= sent.end)
-                .collect();
+            in_sentence.clear();
+            in_sentence.extend(
+                found[first..qi]
+                    .iter()
+                    .filter(|q| q.start >= sent.start && q.end <= sent.end),
+            );
             if in_sentence.is_empty() {
                 continue;
             }
@@ -237,8 +285,10 @@ impl Extractor {
                 &mut lines,
                 &mut prev_whole,
                 out,
+                scratch,
             );
         }
+        scratch.quantities = reuse(in_sentence);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -253,23 +303,28 @@ impl Extractor {
         lines: &mut LineIndex,
         prev_whole: &mut Option<(usize, Option<String>)>,
         out: &mut ClaimSink,
+        scratch: &mut Scratch,
     ) {
-        let toks = tokens(text, sent.clone());
+        tokens_into(text, sent.clone(), &mut scratch.toks);
+        let toks = scratch.toks.as_slice();
         // The words the reading below matches, lower-cased. An ASCII sentence is
         // lower-cased whole and its tokens are slices of that copy; a run of words
         // separated by single spaces is then one slice too. Otherwise every token is
         // lower-cased into a buffer of its own with a single space between tokens.
         let sent_text = &text[sent.clone()];
-        let mut bounds = Vec::with_capacity(toks.len());
-        let lowered = if sent_text.is_ascii() {
+        let bounds = &mut scratch.bounds;
+        let lowered = &mut scratch.lowered;
+        bounds.clear();
+        lowered.clear();
+        if sent_text.is_ascii() {
             bounds.extend(
                 toks.iter()
                     .map(|t| t.start - sent.start..t.end - sent.start),
             );
-            sent_text.to_ascii_lowercase()
+            lowered.push_str(sent_text);
+            lowered.make_ascii_lowercase();
         } else {
-            let mut lowered = String::with_capacity(sent.len() + toks.len());
-            for t in &toks {
+            for t in toks {
                 if !lowered.is_empty() {
                     lowered.push(' ');
                 }
@@ -277,43 +332,43 @@ impl Extractor {
                 lowered.push_str(&t.text(text).to_lowercase());
                 bounds.push(from..lowered.len());
             }
-            lowered
+        }
+        let bounds = bounds.as_slice();
+        let lowered = lowered.as_str();
+        let mut marks = Landmarks {
+            at: std::mem::take(&mut scratch.marks),
         };
-        let mut marks = Landmarks::with_capacity(bounds.len());
-        let low: Vec<&str> = bounds
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let w = &lowered[r.clone()];
-                marks.note(k, w);
-                w
-            })
-            .collect();
-        let low = low.as_slice();
+        marks.at.clear();
+        let mut low = reuse(std::mem::take(&mut scratch.low));
+        low.extend(bounds.iter().enumerate().map(|(k, r)| {
+            let w = &lowered[r.clone()];
+            marks.note(k, w);
+            w
+        }));
+        let low_list = low;
+        let low = low_list.as_slice();
         let words = Words {
-            lowered: &lowered,
-            bounds: &bounds,
+            lowered,
+            bounds,
             low,
         };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
-        let mut ms: Vec<Mention> = qs
-            .iter()
-            .map(|q| {
-                let qa = tok_at(q.start);
-                let qb = tok_at(q.end).max(qa);
-                Mention {
-                    qa,
-                    qb,
-                    na: qb,
-                    nb: qb,
-                    after: qb,
-                    ..Mention::default()
-                }
-            })
-            .collect();
+        let mut ms = reuse_mentions(std::mem::take(&mut scratch.mentions));
+        ms.extend(qs.iter().map(|q| {
+            let qa = tok_at(q.start);
+            let qb = tok_at(q.end).max(qa);
+            Mention {
+                qa,
+                qb,
+                na: qb,
+                nb: qb,
+                after: qb,
+                ..Mention::default()
+            }
+        }));
 
         for (i, q) in qs.iter().enumerate() {
-            self.read_noun_phrase(&mut ms[i], q, &toks, low, &words, text);
+            self.read_noun_phrase(&mut ms[i], q, toks, low, &words, text);
         }
         self.read_relations(&mut ms, qs, low);
         // Groups are runs of neighbours: note each member's last, once.
@@ -336,34 +391,35 @@ impl Extractor {
         // Mentions that are not claims after all: the pronoun "one" with nothing
         // counted ("a costly one"), and a year before a noun that is not counted
         // ("the 2014 riots").
-        let keep: Vec<bool> = qs
-            .iter()
-            .zip(&ms)
-            .map(|(q, m)| {
-                let lone_one = q.is_word && q.value == 1.0 && m.nb == m.na && m.predicate.is_none();
-                let raw = &text[q.start..q.end];
-                let year_like = raw.len() == 4
-                    && raw.bytes().all(|b| b.is_ascii_digit())
-                    && (1900.0..=2099.0).contains(&q.value)
-                    && m.subject.is_none()
-                    && m.noun_concept.is_none();
-                !(lone_one || year_like)
-            })
-            .collect();
+        let keep = &mut scratch.keep;
+        keep.clear();
+        keep.extend(qs.iter().zip(&ms).map(|(q, m)| {
+            let lone_one = q.is_word && q.value == 1.0 && m.nb == m.na && m.predicate.is_none();
+            let raw = &text[q.start..q.end];
+            let year_like = raw.len() == 4
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && (1900.0..=2099.0).contains(&q.value)
+                && m.subject.is_none()
+                && m.noun_concept.is_none();
+            !(lone_one || year_like)
+        }));
+        let keep = keep.as_slice();
         // Claim number of each kept mention, for part and group links.
-        let mut number = vec![None; qs.len()];
+        let number = &mut scratch.number;
+        number.clear();
         let mut next = out.len();
-        for (i, k) in keep.iter().enumerate() {
-            if *k {
+        number.extend(keep.iter().map(|&k| {
+            k.then(|| {
                 next += 1;
-                number[i] = Some(next);
-            }
-        }
+                next
+            })
+        }));
+        let number = number.as_slice();
         let link = |j: Option<usize>| {
             j.and_then(|j| number.get(j).copied().flatten())
                 .map(|n| claim_id(&doc.id, n))
         };
-        let attribution = attribution(text, &toks, low, &marks);
+        let attribution = attribution(text, toks, low, &marks);
         let named_places = self.sentence_places(low, &words, &marks);
         // A sentence that puts its figures only in places unrelated to the
         // document's ("16 civilians were killed in Idlib" in an article filed under
@@ -394,7 +450,7 @@ impl Extractor {
             // must not run over their neighbour, or each claim would copy the rest of
             // the sentence.
             let next_start = qs.get(i + 1).map_or(text.len(), |n| n.start);
-            let end = mention_end(m, q, &toks).min(next_start).max(q.end);
+            let end = mention_end(m, q, toks).min(next_start).max(q.end);
             let end = q.start + text[q.start..end].trim_end().len().max(q.end - q.start);
             let start = q.start;
             let (line, column) = lines.position(start);
@@ -489,6 +545,9 @@ impl Extractor {
             let concept = concept.map(str::to_string);
             *prev_whole = Some((n, concept));
         }
+        scratch.marks = marks.at;
+        scratch.mentions = reuse_mentions(ms);
+        scratch.low = reuse(low_list);
     }
 
     /// The counted noun phrase after a quantity.
@@ -724,7 +783,7 @@ impl Extractor {
             if i > 0 && qs[i].kind == qs[i - 1].kind && qs[i].kind == Kind::Count {
                 // Coordination: nothing but "and" or "," between the previous noun
                 // phrase and this quantity.
-                let gap: Vec<&str> = (ms[i - 1].after..qa).map(&word).collect();
+                let gap = low.get(ms[i - 1].after..qa).unwrap_or_default();
                 // An empty gap is a list whose commas were stripped ("six women
                 // five children and three police officers"): only between counted
                 // nouns that name people.
@@ -732,7 +791,7 @@ impl Extractor {
                     gap.is_empty() && ms[i - 1].subject.is_some() && ms[i].subject.is_some();
                 let coordinated = (listed_people
                     || matches!(
-                        gap.as_slice(),
+                        gap,
                         ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["plus"]
                     ))
                     && ms[i - 1].nb > ms[i - 1].na
@@ -1471,7 +1530,7 @@ static LANDMARK_WORDS: SlotFilter = slot_filter(&[
 /// [`Extractor::sentence_places`] each visit only the few words they act on rather
 /// than every word. Most words are turned away by a single lookup in
 /// [`LANDMARK_WORDS`]; the rest are listed in order with what each is to the
-/// readings (one list: one allocation per sentence).
+/// readings (one list, kept from sentence to sentence in [`Scratch`]).
 struct Landmarks {
     at: Vec<(usize, u8)>,
 }
@@ -1486,13 +1545,6 @@ const PLACE_PREPOSITION: u8 = 4;
 const ACCORDING: u8 = 8;
 
 impl Landmarks {
-    /// Room for a sentence of `n` tokens: far fewer of them are landmarks.
-    fn with_capacity(n: usize) -> Self {
-        Landmarks {
-            at: Vec::with_capacity(n / 4 + 4),
-        }
-    }
-
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
     fn note(&mut self, k: usize, w: &str) {
         let kinds = match slot(w.as_bytes()) {
@@ -2010,6 +2062,22 @@ mod tests {
         Option<&'static str>,
         Frame,
     );
+
+    #[test]
+    fn reused_lists_keep_their_memory() {
+        let text = String::from("one two");
+        let mut words: Vec<&str> = Vec::with_capacity(64);
+        words.extend(text.split(' '));
+        let words: Vec<&'static str> = reuse(words);
+        assert!(words.is_empty() && words.capacity() >= 64);
+        let mut ms: Vec<Mention> = Vec::with_capacity(16);
+        ms.push(Mention {
+            predicate: Some(Cow::Borrowed(&text[..3])),
+            ..Mention::default()
+        });
+        let ms: Vec<Mention<'static>> = reuse_mentions(ms);
+        assert!(ms.is_empty() && ms.capacity() >= 16);
+    }
 
     #[test]
     fn words_read_the_same_whatever_the_spacing() {
