@@ -72,14 +72,15 @@ pub struct Extractor {
     verb_first_words: WordFilter,
 }
 
-/// The lists [`Extractor::read_sentence`] fills for each sentence, kept from one
-/// sentence to the next (one set per document) so that reading a sentence allocates
-/// only when it is longer than any before in its document. (Not one set per thread:
-/// then what a document costs would depend on the documents read before it.) Lists
-/// of borrowed items are kept empty and retyped for each sentence's borrows by
-/// [`reuse`] and [`reuse_mentions`].
+/// The lists the reader fills for each sentence, kept from one sentence to the next
+/// so that reading a sentence allocates only when it is longer than any before.
+/// [`Extractor::extract_each`] keeps one set per document, so that what a document
+/// costs does not depend on the documents read before it; a caller reading many
+/// documents keeps one per thread for [`Extractor::extract_each_with`]. Lists of
+/// borrowed items are kept empty between sentences and retyped for each sentence's
+/// borrows by [`reuse`] and [`reuse_mentions`].
 #[derive(Default)]
-struct Scratch {
+pub struct Scratch {
     /// the quantities of the sentence
     quantities: Vec<&'static QuantityMatch>,
     toks: Vec<Token>,
@@ -220,7 +221,20 @@ impl Extractor {
     /// Every claim of a document, title first, in text order, handed to `f` as it is
     /// read, its text borrowed: what writes claims out needs no owned copy of each.
     /// The claims are [`Extractor::extract`]'s, field for field.
-    pub fn extract_each(&self, doc: &Document, mut f: impl FnMut(&ClaimRef<'_>)) {
+    pub fn extract_each(&self, doc: &Document, f: impl FnMut(&ClaimRef<'_>)) {
+        self.extract_each_with(doc, &mut Scratch::default(), f);
+    }
+
+    /// [`Extractor::extract_each`] with the reading lists of `scratch`, which a
+    /// caller that reads many documents keeps (one per thread) so that their
+    /// sentences are read without allocating once the lists have grown. The claims
+    /// are the same whatever the lists held before.
+    pub fn extract_each_with(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(&ClaimRef<'_>),
+    ) {
         let place = DocPlace {
             id: doc.place.as_deref().and_then(|p| self.lexicon.place_of(p)),
             name: doc
@@ -233,11 +247,10 @@ impl Extractor {
             dateline_elsewhere: None,
             f: &mut f,
         };
-        let mut scratch = Scratch::default();
         for section in [Section::Title, Section::Body] {
             let text = doc.section(section);
             if !text.is_empty() {
-                self.extract_section(doc, &place, section, text, &mut out, &mut scratch);
+                self.extract_section(doc, &place, section, text, &mut out, scratch);
             }
         }
     }
@@ -2077,6 +2090,31 @@ mod tests {
         });
         let ms: Vec<Mention<'static>> = reuse_mentions(ms);
         assert!(ms.is_empty() && ms.capacity() >= 16);
+    }
+
+    #[test]
+    fn kept_lists_read_as_fresh_ones() {
+        // A long sentence, then shorter ones, non-ASCII text and a title: whatever
+        // the lists held before, each document reads as on its own.
+        let ex = extractor();
+        let mut titled = doc("Some 350 people left on Tuesday, including 120 IS fighters.");
+        titled.title = Some("Bomber kills 16 in Aleppo".into());
+        let docs = [
+            doc(&format!(
+                "{} Air strikes killed 16 civilians in Idlib, according to the Observatory.",
+                "The blast left 24 dead and dozens wounded. ".repeat(20)
+            )),
+            doc("Forces killed six people and wounded 30 others."),
+            doc("Air strikes killed 12 civilians near Khan Sheikhoun on Tuesday \u{2014}."),
+            titled,
+        ];
+        let mut scratch = Scratch::default();
+        for d in &docs {
+            let mut kept = Vec::new();
+            ex.extract_each_with(d, &mut scratch, |c| kept.push(c.to_claim()));
+            assert!(!kept.is_empty());
+            assert_eq!(kept, ex.extract(d));
+        }
     }
 
     #[test]
