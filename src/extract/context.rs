@@ -21,7 +21,7 @@ use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, ClaimId, ClaimRef, Frame};
 use crate::corpus::{Document, Section};
-use crate::lexicon::{Lexicon, phrase_singular, places_related, singular};
+use crate::lexicon::{Lexicon, phrase_singular, phrase_singular_cow, places_related, singular_cow};
 use crate::quantity::{Kind, Trend};
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -137,7 +137,7 @@ struct Mention<'a> {
     nb: usize,
     /// first token after everything read as part of the mention
     after: usize,
-    unit: Option<String>,
+    unit: Option<Cow<'a, str>>,
     noun_concept: Option<&'a str>,
     subject: Option<&'a str>,
     concept: Option<&'a str>,
@@ -570,7 +570,7 @@ impl Extractor {
         q: &QuantityMatch,
         toks: &[Token],
         low: &[&'a str],
-        words: &Words,
+        words: &Words<'a>,
         text: &str,
     ) {
         if q.kind != Kind::Count && q.kind != Kind::Ratio && q.kind != Kind::Percent {
@@ -691,13 +691,13 @@ impl Extractor {
                 let phrase = words.phrase(s, k);
                 if let Some(c) = self.lexicon.concept_of_normal_noun(&phrase) {
                     m.noun_concept = Some(c);
-                    m.unit = Some(phrase_singular(&phrase));
+                    m.unit = Some(unit_of(&phrase));
                     matched = true;
                 }
                 if let Some(subj) = self.lexicon.subject_of_normal(&phrase) {
                     m.subject = Some(subj);
                     if !matched {
-                        m.unit = Some(phrase_singular(&phrase));
+                        m.unit = Some(unit_of(&phrase));
                     }
                     matched = true;
                 }
@@ -729,7 +729,7 @@ impl Extractor {
                 }
             }
             if m.unit.is_none() {
-                m.unit = Some(singular(head));
+                m.unit = Some(singular_cow(head));
             }
         }
     }
@@ -1826,10 +1826,10 @@ struct Words<'a> {
     low: &'a [&'a str],
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
     /// Tokens `a..b` joined by single spaces (`b > a`): a slice of the buffer when
     /// they stand one space apart there (nearly always), else a copy.
-    fn phrase(&self, a: usize, b: usize) -> Cow<'_, str> {
+    fn phrase(&self, a: usize, b: usize) -> Cow<'a, str> {
         let gaps = self.lowered.as_bytes();
         let regular = self.bounds[a..b]
             .windows(2)
@@ -1839,6 +1839,15 @@ impl Words<'_> {
         } else {
             Cow::Owned(self.low[a..b].join(" "))
         }
+    }
+}
+
+/// The unit a counted noun phrase gives: its singular, borrowed from the sentence's
+/// words when it is a prefix of the phrase, as for most plurals.
+fn unit_of<'a>(phrase: &Cow<'a, str>) -> Cow<'a, str> {
+    match phrase {
+        Cow::Borrowed(p) => phrase_singular_cow(p),
+        Cow::Owned(p) => Cow::Owned(phrase_singular(p)),
     }
 }
 
