@@ -540,7 +540,7 @@ impl Extractor {
                 trend: m.trend,
                 part_of,
                 group: link(m.group),
-                attribution: attribution.as_deref(),
+                attribution,
                 date: sent_info.date.or(doc.date),
                 place,
                 source: doc.source.as_deref(),
@@ -1338,7 +1338,13 @@ fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
 }
 
 /// Who says so: "according to X", "X said", "said X".
-fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> Option<String> {
+/// (A slice of the text: the claims borrow it.)
+fn attribution<'t>(
+    text: &'t str,
+    toks: &[Token],
+    low: &[&str],
+    marks: &Landmarks,
+) -> Option<&'t str> {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let is_cap = |k: usize| {
         toks.get(k)
@@ -1365,8 +1371,8 @@ fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> O
                 )
         })
     };
-    let span = |a: usize, b: usize| -> Option<String> {
-        (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
+    let span = |a: usize, b: usize| -> Option<&'t str> {
+        (b > a && b <= toks.len()).then(|| &text[toks[a].start..toks[b - 1].end])
     };
     for k in marks.of(ACCORDING) {
         if word(k + 1) == "to" {
