@@ -6,6 +6,7 @@
 //! ("death toll", "claim the lives of") are matched longest first by callers using
 //! [`Lexicon::max_words`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Phrase -> id. Extraction looks words up several times per figure, and nearly every
@@ -312,6 +313,31 @@ pub fn phrase_singular(phrase: &str) -> String {
     out
 }
 
+/// [`phrase_singular`], borrowed from the phrase when the singular is a prefix of it
+/// ("air strikes" -> "air strike", "air strike" as it is), as it is for most
+/// plurals; a copy only for the rest ("cities", "women").
+pub fn phrase_singular_cow(phrase: &str) -> Cow<'_, str> {
+    let cut = phrase
+        .as_bytes()
+        .iter()
+        .rposition(|&b| b == b' ')
+        .map_or(0, |i| i + 1);
+    let (keep, add) = singular_parts(&phrase[cut..]);
+    match phrase.get(..cut + keep) {
+        Some(prefix) if add.is_empty() => Cow::Borrowed(prefix),
+        _ => Cow::Owned(phrase_singular(phrase)),
+    }
+}
+
+/// [`singular`], borrowed from the word when the singular is a prefix of it.
+pub fn singular_cow(word: &str) -> Cow<'_, str> {
+    let (keep, add) = singular_parts(word);
+    match word.get(..keep) {
+        Some(prefix) if add.is_empty() => Cow::Borrowed(prefix),
+        _ => Cow::Owned(singular(word)),
+    }
+}
+
 /// Singular of one English noun (lowercase), for the plurals news text uses.
 pub fn singular(word: &str) -> String {
     let (keep, add) = singular_parts(word);
@@ -414,6 +440,7 @@ mod tests {
             ("two aircraft", "two aircraft"),
         ] {
             assert_eq!(phrase_singular(p), want, "{p:?}");
+            assert_eq!(phrase_singular_cow(p), want, "{p:?}");
             assert_eq!(
                 singular_phrase(p),
                 (want != p).then(|| want.to_string()),
@@ -440,6 +467,7 @@ mod tests {
             ("dead", "dead"),
         ] {
             assert_eq!(singular(p), s, "{p}");
+            assert_eq!(singular_cow(p), s, "{p}");
         }
     }
 

@@ -16,12 +16,12 @@
 
 use super::lexeme::WordSet;
 use super::quantity_phrase::{QuantityMatch, find_quantities};
-use super::text::{TokKind, Token, sentences, tokens};
+use super::text::{TokKind, Token, sentences, tokens_into};
 use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, ClaimId, ClaimRef, Frame};
 use crate::corpus::{Document, Section};
-use crate::lexicon::{Lexicon, phrase_singular, places_related, singular};
+use crate::lexicon::{Lexicon, phrase_singular, phrase_singular_cow, places_related, singular_cow};
 use crate::quantity::{Kind, Trend};
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -72,6 +72,50 @@ pub struct Extractor {
     verb_first_words: WordFilter,
 }
 
+/// The lists the reader fills for each sentence, kept from one sentence to the next
+/// so that reading a sentence allocates only when it is longer than any before.
+/// [`Extractor::extract_each`] keeps one set per document, so that what a document
+/// costs does not depend on the documents read before it; a caller reading many
+/// documents keeps one per thread for [`Extractor::extract_each_with`]. Lists of
+/// borrowed items are kept empty between sentences and retyped for each sentence's
+/// borrows by [`reuse`] and [`reuse_mentions`].
+#[derive(Default)]
+pub struct Scratch {
+    /// the quantities of the sentence
+    quantities: Vec<&'static QuantityMatch>,
+    toks: Vec<Token>,
+    /// each token's range in `lowered`
+    bounds: Vec<Range<usize>>,
+    /// the sentence lower-cased (see [`Words`])
+    lowered: String,
+    /// the tokens lower-cased: slices of `lowered`
+    low: Vec<&'static str>,
+    /// [`Landmarks::at`]
+    marks: Vec<(usize, u8)>,
+    mentions: Vec<Mention<'static>>,
+    /// whether each mention is a claim
+    keep: Vec<bool>,
+    /// each kept mention's claim number
+    number: Vec<Option<usize>>,
+}
+
+/// An empty list with the allocation of `v`, for references of another lifetime:
+/// collecting from a vector's own iterator into items of the same size reuses its
+/// memory, and there are no items to convert.
+// (`filter_map`, not `filter`: the items change type.)
+#[allow(clippy::unnecessary_filter_map)]
+fn reuse<'b, T: ?Sized>(mut v: Vec<&T>) -> Vec<&'b T> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
+/// [`reuse`] for a list of mentions.
+#[allow(clippy::unnecessary_filter_map)]
+fn reuse_mentions<'b>(mut v: Vec<Mention<'_>>) -> Vec<Mention<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 /// The document's place, read once per document: as a lexicon id, to tell the
 /// places a sentence names apart from it, and by its canonical name, which its
 /// claims carry.
@@ -93,7 +137,7 @@ struct Mention<'a> {
     nb: usize,
     /// first token after everything read as part of the mention
     after: usize,
-    unit: Option<String>,
+    unit: Option<Cow<'a, str>>,
     noun_concept: Option<&'a str>,
     subject: Option<&'a str>,
     concept: Option<&'a str>,
@@ -177,7 +221,20 @@ impl Extractor {
     /// Every claim of a document, title first, in text order, handed to `f` as it is
     /// read, its text borrowed: what writes claims out needs no owned copy of each.
     /// The claims are [`Extractor::extract`]'s, field for field.
-    pub fn extract_each(&self, doc: &Document, mut f: impl FnMut(&ClaimRef<'_>)) {
+    pub fn extract_each(&self, doc: &Document, f: impl FnMut(&ClaimRef<'_>)) {
+        self.extract_each_with(doc, &mut Scratch::default(), f);
+    }
+
+    /// [`Extractor::extract_each`] with the reading lists of `scratch`, which a
+    /// caller that reads many documents keeps (one per thread) so that their
+    /// sentences are read without allocating once the lists have grown. The claims
+    /// are the same whatever the lists held before.
+    pub fn extract_each_with(
+        &self,
+        doc: &Document,
+        scratch: &mut Scratch,
+        mut f: impl FnMut(&ClaimRef<'_>),
+    ) {
         let place = DocPlace {
             id: doc.place.as_deref().and_then(|p| self.lexicon.place_of(p)),
             name: doc
@@ -193,7 +250,7 @@ impl Extractor {
         for section in [Section::Title, Section::Body] {
             let text = doc.section(section);
             if !text.is_empty() {
-                self.extract_section(doc, &place, section, text, &mut out);
+                self.extract_section(doc, &place, section, text, &mut out, scratch);
             }
         }
     }
@@ -205,6 +262,7 @@ impl Extractor {
         section: Section,
         text: &str,
         out: &mut ClaimSink,
+        scratch: &mut Scratch,
     ) {
         let found = find_quantities(text);
         if found.is_empty() {
@@ -215,15 +273,18 @@ impl Extractor {
         let mut qi = 0;
         // The last whole of the previous sentence: its number and concept.
         let mut prev_whole: Option<(usize, Option<String>)> = None;
+        let mut in_sentence = reuse(std::mem::take(&mut scratch.quantities));
         for sent in &sents {
             let first = qi;
             while qi < found.len() && found[qi].start < sent.end {
                 qi += 1;
             }
-            let in_sentence: Vec<&QuantityMatch> = found[first..qi]
-                .iter()
-                .filter(|q| q.start >= sent.start && q.end <= sent.end)
-                .collect();
+            in_sentence.clear();
+            in_sentence.extend(
+                found[first..qi]
+                    .iter()
+                    .filter(|q| q.start >= sent.start && q.end <= sent.end),
+            );
             if in_sentence.is_empty() {
                 continue;
             }
@@ -237,8 +298,10 @@ impl Extractor {
                 &mut lines,
                 &mut prev_whole,
                 out,
+                scratch,
             );
         }
+        scratch.quantities = reuse(in_sentence);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -253,23 +316,28 @@ impl Extractor {
         lines: &mut LineIndex,
         prev_whole: &mut Option<(usize, Option<String>)>,
         out: &mut ClaimSink,
+        scratch: &mut Scratch,
     ) {
-        let toks = tokens(text, sent.clone());
+        tokens_into(text, sent.clone(), &mut scratch.toks);
+        let toks = scratch.toks.as_slice();
         // The words the reading below matches, lower-cased. An ASCII sentence is
         // lower-cased whole and its tokens are slices of that copy; a run of words
         // separated by single spaces is then one slice too. Otherwise every token is
         // lower-cased into a buffer of its own with a single space between tokens.
         let sent_text = &text[sent.clone()];
-        let mut bounds = Vec::with_capacity(toks.len());
-        let lowered = if sent_text.is_ascii() {
+        let bounds = &mut scratch.bounds;
+        let lowered = &mut scratch.lowered;
+        bounds.clear();
+        lowered.clear();
+        if sent_text.is_ascii() {
             bounds.extend(
                 toks.iter()
                     .map(|t| t.start - sent.start..t.end - sent.start),
             );
-            sent_text.to_ascii_lowercase()
+            lowered.push_str(sent_text);
+            lowered.make_ascii_lowercase();
         } else {
-            let mut lowered = String::with_capacity(sent.len() + toks.len());
-            for t in &toks {
+            for t in toks {
                 if !lowered.is_empty() {
                     lowered.push(' ');
                 }
@@ -277,43 +345,43 @@ impl Extractor {
                 lowered.push_str(&t.text(text).to_lowercase());
                 bounds.push(from..lowered.len());
             }
-            lowered
+        }
+        let bounds = bounds.as_slice();
+        let lowered = lowered.as_str();
+        let mut marks = Landmarks {
+            at: std::mem::take(&mut scratch.marks),
         };
-        let mut marks = Landmarks::with_capacity(bounds.len());
-        let low: Vec<&str> = bounds
-            .iter()
-            .enumerate()
-            .map(|(k, r)| {
-                let w = &lowered[r.clone()];
-                marks.note(k, w);
-                w
-            })
-            .collect();
-        let low = low.as_slice();
+        marks.at.clear();
+        let mut low = reuse(std::mem::take(&mut scratch.low));
+        low.extend(bounds.iter().enumerate().map(|(k, r)| {
+            let w = &lowered[r.clone()];
+            marks.note(k, w);
+            w
+        }));
+        let low_list = low;
+        let low = low_list.as_slice();
         let words = Words {
-            lowered: &lowered,
-            bounds: &bounds,
+            lowered,
+            bounds,
             low,
         };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
-        let mut ms: Vec<Mention> = qs
-            .iter()
-            .map(|q| {
-                let qa = tok_at(q.start);
-                let qb = tok_at(q.end).max(qa);
-                Mention {
-                    qa,
-                    qb,
-                    na: qb,
-                    nb: qb,
-                    after: qb,
-                    ..Mention::default()
-                }
-            })
-            .collect();
+        let mut ms = reuse_mentions(std::mem::take(&mut scratch.mentions));
+        ms.extend(qs.iter().map(|q| {
+            let qa = tok_at(q.start);
+            let qb = tok_at(q.end).max(qa);
+            Mention {
+                qa,
+                qb,
+                na: qb,
+                nb: qb,
+                after: qb,
+                ..Mention::default()
+            }
+        }));
 
         for (i, q) in qs.iter().enumerate() {
-            self.read_noun_phrase(&mut ms[i], q, &toks, low, &words, text);
+            self.read_noun_phrase(&mut ms[i], q, toks, low, &words, text);
         }
         self.read_relations(&mut ms, qs, low);
         // Groups are runs of neighbours: note each member's last, once.
@@ -336,34 +404,35 @@ impl Extractor {
         // Mentions that are not claims after all: the pronoun "one" with nothing
         // counted ("a costly one"), and a year before a noun that is not counted
         // ("the 2014 riots").
-        let keep: Vec<bool> = qs
-            .iter()
-            .zip(&ms)
-            .map(|(q, m)| {
-                let lone_one = q.is_word && q.value == 1.0 && m.nb == m.na && m.predicate.is_none();
-                let raw = &text[q.start..q.end];
-                let year_like = raw.len() == 4
-                    && raw.bytes().all(|b| b.is_ascii_digit())
-                    && (1900.0..=2099.0).contains(&q.value)
-                    && m.subject.is_none()
-                    && m.noun_concept.is_none();
-                !(lone_one || year_like)
-            })
-            .collect();
+        let keep = &mut scratch.keep;
+        keep.clear();
+        keep.extend(qs.iter().zip(&ms).map(|(q, m)| {
+            let lone_one = q.is_word && q.value == 1.0 && m.nb == m.na && m.predicate.is_none();
+            let raw = &text[q.start..q.end];
+            let year_like = raw.len() == 4
+                && raw.bytes().all(|b| b.is_ascii_digit())
+                && (1900.0..=2099.0).contains(&q.value)
+                && m.subject.is_none()
+                && m.noun_concept.is_none();
+            !(lone_one || year_like)
+        }));
+        let keep = keep.as_slice();
         // Claim number of each kept mention, for part and group links.
-        let mut number = vec![None; qs.len()];
+        let number = &mut scratch.number;
+        number.clear();
         let mut next = out.len();
-        for (i, k) in keep.iter().enumerate() {
-            if *k {
+        number.extend(keep.iter().map(|&k| {
+            k.then(|| {
                 next += 1;
-                number[i] = Some(next);
-            }
-        }
+                next
+            })
+        }));
+        let number = number.as_slice();
         let link = |j: Option<usize>| {
             j.and_then(|j| number.get(j).copied().flatten())
                 .map(|n| claim_id(&doc.id, n))
         };
-        let attribution = attribution(text, &toks, low, &marks);
+        let attribution = attribution(text, toks, low, &marks);
         let named_places = self.sentence_places(low, &words, &marks);
         // A sentence that puts its figures only in places unrelated to the
         // document's ("16 civilians were killed in Idlib" in an article filed under
@@ -394,7 +463,7 @@ impl Extractor {
             // must not run over their neighbour, or each claim would copy the rest of
             // the sentence.
             let next_start = qs.get(i + 1).map_or(text.len(), |n| n.start);
-            let end = mention_end(m, q, &toks).min(next_start).max(q.end);
+            let end = mention_end(m, q, toks).min(next_start).max(q.end);
             let end = q.start + text[q.start..end].trim_end().len().max(q.end - q.start);
             let start = q.start;
             let (line, column) = lines.position(start);
@@ -471,7 +540,7 @@ impl Extractor {
                 trend: m.trend,
                 part_of,
                 group: link(m.group),
-                attribution: attribution.as_deref(),
+                attribution,
                 date: sent_info.date.or(doc.date),
                 place,
                 source: doc.source.as_deref(),
@@ -489,6 +558,9 @@ impl Extractor {
             let concept = concept.map(str::to_string);
             *prev_whole = Some((n, concept));
         }
+        scratch.marks = marks.at;
+        scratch.mentions = reuse_mentions(ms);
+        scratch.low = reuse(low_list);
     }
 
     /// The counted noun phrase after a quantity.
@@ -498,7 +570,7 @@ impl Extractor {
         q: &QuantityMatch,
         toks: &[Token],
         low: &[&'a str],
-        words: &Words,
+        words: &Words<'a>,
         text: &str,
     ) {
         if q.kind != Kind::Count && q.kind != Kind::Ratio && q.kind != Kind::Percent {
@@ -619,13 +691,13 @@ impl Extractor {
                 let phrase = words.phrase(s, k);
                 if let Some(c) = self.lexicon.concept_of_normal_noun(&phrase) {
                     m.noun_concept = Some(c);
-                    m.unit = Some(phrase_singular(&phrase));
+                    m.unit = Some(unit_of(&phrase));
                     matched = true;
                 }
                 if let Some(subj) = self.lexicon.subject_of_normal(&phrase) {
                     m.subject = Some(subj);
                     if !matched {
-                        m.unit = Some(phrase_singular(&phrase));
+                        m.unit = Some(unit_of(&phrase));
                     }
                     matched = true;
                 }
@@ -657,7 +729,7 @@ impl Extractor {
                 }
             }
             if m.unit.is_none() {
-                m.unit = Some(singular(head));
+                m.unit = Some(singular_cow(head));
             }
         }
     }
@@ -724,7 +796,7 @@ impl Extractor {
             if i > 0 && qs[i].kind == qs[i - 1].kind && qs[i].kind == Kind::Count {
                 // Coordination: nothing but "and" or "," between the previous noun
                 // phrase and this quantity.
-                let gap: Vec<&str> = (ms[i - 1].after..qa).map(&word).collect();
+                let gap = low.get(ms[i - 1].after..qa).unwrap_or_default();
                 // An empty gap is a list whose commas were stripped ("six women
                 // five children and three police officers"): only between counted
                 // nouns that name people.
@@ -732,7 +804,7 @@ impl Extractor {
                     gap.is_empty() && ms[i - 1].subject.is_some() && ms[i].subject.is_some();
                 let coordinated = (listed_people
                     || matches!(
-                        gap.as_slice(),
+                        gap,
                         ["and"] | [","] | [",", "and"] | ["as", "well", "as"] | ["plus"]
                     ))
                     && ms[i - 1].nb > ms[i - 1].na
@@ -1266,7 +1338,13 @@ fn mention_end(m: &Mention, q: &QuantityMatch, toks: &[Token]) -> usize {
 }
 
 /// Who says so: "according to X", "X said", "said X".
-fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> Option<String> {
+/// (A slice of the text: the claims borrow it.)
+fn attribution<'t>(
+    text: &'t str,
+    toks: &[Token],
+    low: &[&str],
+    marks: &Landmarks,
+) -> Option<&'t str> {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let is_cap = |k: usize| {
         toks.get(k)
@@ -1293,8 +1371,8 @@ fn attribution(text: &str, toks: &[Token], low: &[&str], marks: &Landmarks) -> O
                 )
         })
     };
-    let span = |a: usize, b: usize| -> Option<String> {
-        (b > a && b <= toks.len()).then(|| text[toks[a].start..toks[b - 1].end].to_string())
+    let span = |a: usize, b: usize| -> Option<&'t str> {
+        (b > a && b <= toks.len()).then(|| &text[toks[a].start..toks[b - 1].end])
     };
     for k in marks.of(ACCORDING) {
         if word(k + 1) == "to" {
@@ -1471,7 +1549,7 @@ static LANDMARK_WORDS: SlotFilter = slot_filter(&[
 /// [`Extractor::sentence_places`] each visit only the few words they act on rather
 /// than every word. Most words are turned away by a single lookup in
 /// [`LANDMARK_WORDS`]; the rest are listed in order with what each is to the
-/// readings (one list: one allocation per sentence).
+/// readings (one list, kept from sentence to sentence in [`Scratch`]).
 struct Landmarks {
     at: Vec<(usize, u8)>,
 }
@@ -1486,13 +1564,6 @@ const PLACE_PREPOSITION: u8 = 4;
 const ACCORDING: u8 = 8;
 
 impl Landmarks {
-    /// Room for a sentence of `n` tokens: far fewer of them are landmarks.
-    fn with_capacity(n: usize) -> Self {
-        Landmarks {
-            at: Vec::with_capacity(n / 4 + 4),
-        }
-    }
-
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
     fn note(&mut self, k: usize, w: &str) {
         let kinds = match slot(w.as_bytes()) {
@@ -1761,10 +1832,10 @@ struct Words<'a> {
     low: &'a [&'a str],
 }
 
-impl Words<'_> {
+impl<'a> Words<'a> {
     /// Tokens `a..b` joined by single spaces (`b > a`): a slice of the buffer when
     /// they stand one space apart there (nearly always), else a copy.
-    fn phrase(&self, a: usize, b: usize) -> Cow<'_, str> {
+    fn phrase(&self, a: usize, b: usize) -> Cow<'a, str> {
         let gaps = self.lowered.as_bytes();
         let regular = self.bounds[a..b]
             .windows(2)
@@ -1774,6 +1845,15 @@ impl Words<'_> {
         } else {
             Cow::Owned(self.low[a..b].join(" "))
         }
+    }
+}
+
+/// The unit a counted noun phrase gives: its singular, borrowed from the sentence's
+/// words when it is a prefix of the phrase, as for most plurals.
+fn unit_of<'a>(phrase: &Cow<'a, str>) -> Cow<'a, str> {
+    match phrase {
+        Cow::Borrowed(p) => phrase_singular_cow(p),
+        Cow::Owned(p) => Cow::Owned(phrase_singular(p)),
     }
 }
 
@@ -2010,6 +2090,47 @@ mod tests {
         Option<&'static str>,
         Frame,
     );
+
+    #[test]
+    fn reused_lists_keep_their_memory() {
+        let text = String::from("one two");
+        let mut words: Vec<&str> = Vec::with_capacity(64);
+        words.extend(text.split(' '));
+        let words: Vec<&'static str> = reuse(words);
+        assert!(words.is_empty() && words.capacity() >= 64);
+        let mut ms: Vec<Mention> = Vec::with_capacity(16);
+        ms.push(Mention {
+            predicate: Some(Cow::Borrowed(&text[..3])),
+            ..Mention::default()
+        });
+        let ms: Vec<Mention<'static>> = reuse_mentions(ms);
+        assert!(ms.is_empty() && ms.capacity() >= 16);
+    }
+
+    #[test]
+    fn kept_lists_read_as_fresh_ones() {
+        // A long sentence, then shorter ones, non-ASCII text and a title: whatever
+        // the lists held before, each document reads as on its own.
+        let ex = extractor();
+        let mut titled = doc("Some 350 people left on Tuesday, including 120 IS fighters.");
+        titled.title = Some("Bomber kills 16 in Aleppo".into());
+        let docs = [
+            doc(&format!(
+                "{} Air strikes killed 16 civilians in Idlib, according to the Observatory.",
+                "The blast left 24 dead and dozens wounded. ".repeat(20)
+            )),
+            doc("Forces killed six people and wounded 30 others."),
+            doc("Air strikes killed 12 civilians near Khan Sheikhoun on Tuesday \u{2014}."),
+            titled,
+        ];
+        let mut scratch = Scratch::default();
+        for d in &docs {
+            let mut kept = Vec::new();
+            ex.extract_each_with(d, &mut scratch, |c| kept.push(c.to_claim()));
+            assert!(!kept.is_empty());
+            assert_eq!(kept, ex.extract(d));
+        }
+    }
 
     #[test]
     fn words_read_the_same_whatever_the_spacing() {

@@ -286,14 +286,23 @@ static CLASS: [u8; 256] = {
 /// word that a digit or joiner continues) is read by [`token_at`], as are the last
 /// few bytes; both give the same tokens. Kept out of line: the loop keeps its
 /// registers to itself.
-#[inline(never)]
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokens_into(s, range, &mut out);
+    out
+}
+
+/// [`tokens`] into `out`, which is cleared first: a reader of many sentences keeps
+/// one list and allocates only when a sentence is longer than any before.
+#[inline(never)]
+pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let sub = &s[range.clone()];
     let bytes = sub.as_bytes();
     let base = range.start;
+    out.clear();
     // About one token per three bytes of news text (short words, spaces and
-    // punctuation): one allocation for nearly every sentence.
-    let mut out = Vec::with_capacity(sub.len() / 3 + 4);
+    // punctuation): room made once for nearly every sentence.
+    out.reserve(sub.len() / 3 + 4);
     let mut i = 0;
     while let Some(x) = head8(bytes, i) {
         let run = ((!letters_in(x) & HIGH).trailing_zeros() / 8) as usize;
@@ -335,12 +344,11 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
                 _ => {}
             }
         }
-        i = token_at(sub, i, base, &mut out);
+        i = token_at(sub, i, base, out);
     }
     while i < bytes.len() {
-        i = token_at(sub, i, base, &mut out);
+        i = token_at(sub, i, base, out);
     }
-    out
 }
 
 /// Whether the byte `after`, not a letter, ends a word of ASCII letters before it, as
