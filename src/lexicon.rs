@@ -296,7 +296,7 @@ pub fn singular_phrase(phrase: &str) -> Option<String> {
 }
 
 /// The phrase with its last word made singular ("air strikes" -> "air strike"; "air
-/// strike" as it is). Built in one buffer from the phrase and [`singular_parts`]:
+/// strike" as it is). Built in one buffer from the phrase and `singular_parts`:
 /// it runs for every counted noun phrase of a text.
 pub fn phrase_singular(phrase: &str) -> String {
     let cut = phrase

@@ -666,12 +666,13 @@ mod growth {
 
     /// The checks over many reports of one event, and over one document with many
     /// figures: grouping by key keeps them near linear. The checks run on the rayon
-    /// pool, so only time is measured here (best of three, generous bound).
+    /// pool, so only time is measured here (best of five, and bounds that a busy
+    /// machine's pauses stay within while quadratic work would not).
     #[test]
     fn checks_over_many_claims() {
         use super::{claims_of, document, rules};
         fn best(rules: &[recount::rules::Rule], claims: &[recount::claim::Claim]) -> Duration {
-            (0..3)
+            (0..5)
                 .map(|_| {
                     let t = Instant::now();
                     let _ = recount::check::run_rules(rules, claims);
@@ -727,7 +728,7 @@ mod growth {
         let (small, large) = (reports(400), reports(800));
         let (t1, t2) = (best(&rules().rules, &small), best(&rules().rules, &large));
         assert!(
-            t2 <= t1 * 4 + Duration::from_millis(150),
+            t2 <= t1 * 4 + Duration::from_millis(400),
             "many reports: the checks take {t1:?} for {} claims and {t2:?} for {}",
             small.len(),
             large.len()
@@ -748,7 +749,7 @@ mod growth {
         let (small, large) = (one_document(1_000), one_document(8_000));
         let (t1, t2) = (best(&within, &small), best(&within, &large));
         assert!(
-            t2 <= t1 * 16 + Duration::from_millis(150),
+            t2 <= t1 * 16 + Duration::from_millis(400),
             "one long document: the checks take {t1:?} for {} claims and {t2:?} for {}",
             small.len(),
             large.len()

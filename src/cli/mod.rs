@@ -135,6 +135,24 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes every byte of `bufs`, in order, with vectored writes. A write may take only
+/// part of what it is given (a pipe takes what it has room for), so the slices are
+/// advanced past what went and the rest written again.
+fn write_all_vectored(w: &mut impl Write, bufs: &[Vec<u8>]) -> io::Result<()> {
+    let mut slices: Vec<io::IoSlice<'_>> = bufs.iter().map(|b| io::IoSlice::new(b)).collect();
+    let mut left = &mut slices[..];
+    io::IoSlice::advance_slices(&mut left, 0);
+    while !left.is_empty() {
+        match w.write_vectored(left) {
+            Ok(0) => return Err(io::Error::from(io::ErrorKind::WriteZero)),
+            Ok(n) => io::IoSlice::advance_slices(&mut left, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 /// Standard output that remembers a closed pipe, so `recount ... | head` exits quietly.
 ///
 /// Whole buffers handed over with [`Out::write_owned`] are not copied into the
@@ -215,21 +233,9 @@ impl Out {
             self.note(e);
             return;
         }
-        let mut slices: Vec<io::IoSlice<'_>> = queued.iter().map(|b| io::IoSlice::new(b)).collect();
-        let mut left = &mut slices[..];
-        while !left.is_empty() {
-            match self.inner.get_mut().write_vectored(left) {
-                Ok(0) => {
-                    self.note(io::Error::from(io::ErrorKind::WriteZero));
-                    return;
-                }
-                Ok(n) => io::IoSlice::advance_slices(&mut left, n),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.note(e);
-                    return;
-                }
-            }
+        if let Err(e) = write_all_vectored(self.inner.get_mut(), &queued) {
+            self.note(e);
+            return;
         }
         // The buffers written are kept for their room, and the emptied queue for its.
         let mut queued = queued;
@@ -518,4 +524,71 @@ fn next_chunk(
         }
     }
     batch
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_all_vectored;
+    use std::io::{self, Write};
+
+    /// A writer that takes at most `step` bytes a call, and is interrupted before every
+    /// third, as a pipe with little room can be.
+    struct Trickle {
+        got: Vec<u8>,
+        step: usize,
+        calls: usize,
+    }
+
+    impl Write for Trickle {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls % 3 == 0 {
+                return Err(io::Error::from(io::ErrorKind::Interrupted));
+            }
+            let n = b.len().min(self.step);
+            self.got.extend_from_slice(&b[..n]);
+            Ok(n)
+        }
+
+        fn write_vectored(&mut self, bufs: &[io::IoSlice<'_>]) -> io::Result<usize> {
+            let first = bufs
+                .iter()
+                .find(|b| !b.is_empty())
+                .map_or(&[][..], |b| &**b);
+            self.write(first)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn vectored_writes_go_on_after_partial_and_interrupted_writes() {
+        let bufs: Vec<Vec<u8>> = vec![
+            b"first line\n".to_vec(),
+            Vec::new(),
+            b"second\n".to_vec(),
+            b"x".to_vec(),
+            Vec::new(),
+        ];
+        let whole: Vec<u8> = bufs.concat();
+        for step in [1, 2, 3, 7, 64] {
+            let mut w = Trickle {
+                got: Vec::new(),
+                step,
+                calls: 0,
+            };
+            write_all_vectored(&mut w, &bufs).unwrap();
+            assert_eq!(w.got, whole, "step {step}");
+        }
+        let mut w = Trickle {
+            got: Vec::new(),
+            step: 0,
+            calls: 0,
+        };
+        let e = write_all_vectored(&mut w, &bufs).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::WriteZero);
+        assert!(write_all_vectored(&mut w, &[Vec::new()]).is_ok());
+    }
 }

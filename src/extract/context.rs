@@ -78,7 +78,7 @@ pub struct Extractor {
 /// costs does not depend on the documents read before it; a caller reading many
 /// documents keeps one per thread for [`Extractor::extract_each_with`]. Lists of
 /// borrowed items are kept empty between sentences and retyped for each sentence's
-/// borrows by [`reuse`] and [`reuse_mentions`].
+/// borrows by `reuse` and `reuse_mentions`.
 #[derive(Default)]
 pub struct Scratch {
     /// the quantities of the sentence

@@ -18,12 +18,12 @@
 //!    cheap test on the bytes (a keyword's first letter, a first or second word
 //!    against a closed list); each test accepts everything its branch accepts, so it
 //!    changes what is tried, never what is found.
-//! 3. What is not a claim is set aside ([`nonclaim`](super::nonclaim)): dates, years,
+//! 3. What is not a claim is set aside (the `nonclaim` module): dates, years,
 //!    times, identifiers, scores and codes, ordinals, the pronoun "one".
 //!
 //! Intervals follow DESIGN.md "Intervals": [`interval_for`] for single values; ranges
 //! are closed [A, B] ("between 20 and 30" is [20, 30]); vague amounts carry their own
-//! interval (see [`vague`](super::vague)), which a qualifier bounds ("more than a
+//! interval (see the `vague` module), which a qualifier bounds ("more than a
 //! dozen" is [13, inf): one more than the smallest reading; "at least a dozen" [12,
 //! inf); "about" widens both ends by 10%). "dozens more" keeps the vague interval: the
 //! phrase is "dozens" and "more" is left to the reader of the counted noun.

@@ -283,7 +283,7 @@ static CLASS: [u8; 256] = {
 /// or punctuation, or a space or punctuation byte: while eight bytes remain, one load
 /// of eight bytes reads such a token (the length of a word of fewer than eight
 /// letters and the byte after it). Anything else (a number, a non-ASCII character, a
-/// word that a digit or joiner continues) is read by [`token_at`], as are the last
+/// word that a digit or joiner continues) is read by `token_at`, as are the last
 /// few bytes; both give the same tokens. Kept out of line: the loop keeps its
 /// registers to itself.
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
