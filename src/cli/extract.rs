@@ -10,7 +10,6 @@ use recount::claim::{Claim, ClaimId, ClaimRef};
 use recount::corpus::Section;
 use recount::corpus::{Document, Origin};
 use recount::extract::Extractor;
-use recount::extract::context::Scratch;
 use recount::quantity::{Kind, Qualifier, Trend};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -35,12 +34,6 @@ pub enum ExtractFormat {
     Json,
     Jsonl,
     Csv,
-}
-
-thread_local! {
-    /// The reading lists of a worker thread, kept from one document to the next so
-    /// that sentences are read without allocating once they have grown.
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 pub fn run(args: ExtractArgs) -> u8 {
@@ -84,11 +77,7 @@ pub fn run(args: ExtractArgs) -> u8 {
             |doc| {
                 let buf = spare.lock().ok().and_then(|mut s| s.pop());
                 let mut lines = JsonLines::new(doc, buf.unwrap_or_default());
-                // Each worker reads its documents' sentences into one set of lists.
-                SCRATCH.with(|s| match s.try_borrow_mut() {
-                    Ok(mut s) => ex.extract_each_with(doc, &mut s, |c| lines.claim(c, config)),
-                    Err(_) => ex.extract_each(doc, |c| lines.claim(c, config)),
-                });
+                super::extract_each_here(&ex, doc, |c| lines.claim(c, config));
                 (lines.claims, lines.buf)
             },
             |_, (n, lines)| {
@@ -1090,7 +1079,7 @@ mod tests {
         let plain = recount::config::Config::default();
         let mut seen = 0;
         // One set of reading lists for every document, as a worker thread keeps it.
-        let mut scratch = Scratch::default();
+        let mut scratch = recount::extract::context::Scratch::default();
         for config in [&plain, &vague] {
             for d in &docs {
                 let mut lines = JsonLines::new(d, Vec::new());

@@ -412,12 +412,35 @@ pub fn for_each_document_mapped<T: Send>(
     for_each_document_with(
         input,
         |d| {
-            let mut c = ex.extract(d);
+            let mut c = Vec::new();
+            extract_each_here(ex, d, |claim| c.push(claim.to_claim()));
             config::current().apply_vague(&mut c);
             map(d, c)
         },
         f,
     )
+}
+
+thread_local! {
+    /// The reading lists of a worker thread, kept from one document to the next so
+    /// that sentences are read without allocating once they have grown.
+    static SCRATCH: std::cell::RefCell<recount::extract::context::Scratch> =
+        std::cell::RefCell::new(recount::extract::context::Scratch::default());
+}
+
+/// `doc`'s claims handed to `f`, read with this thread's reading lists: each worker
+/// reads all its documents' sentences into one set (the claims are the same as
+/// [`recount::extract::Extractor::extract_each`]'s).
+pub fn extract_each_here(
+    ex: &recount::extract::Extractor,
+    doc: &recount::corpus::Document,
+    f: impl FnMut(&recount::claim::ClaimRef<'_>),
+) {
+    SCRATCH.with(|s| match s.try_borrow_mut() {
+        Ok(mut s) => ex.extract_each_with(doc, &mut s, f),
+        // Not reached: nothing reads a document while reading another on one thread.
+        Err(_) => ex.extract_each(doc, f),
+    })
 }
 
 /// [`for_each_document_mapped`] with the extraction left to `work` as well, which
@@ -542,7 +565,7 @@ mod tests {
     impl Write for Trickle {
         fn write(&mut self, b: &[u8]) -> io::Result<usize> {
             self.calls += 1;
-            if self.calls % 3 == 0 {
+            if self.calls.is_multiple_of(3) {
                 return Err(io::Error::from(io::ErrorKind::Interrupted));
             }
             let n = b.len().min(self.step);
