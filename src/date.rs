@@ -176,7 +176,7 @@ pub fn find_first_date(text: &str) -> Option<(Date, Range<usize>)> {
 /// the eight as an integer); elsewhere byte by byte, a non-ASCII character decoded
 /// only to know whether it continues a word.
 pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<usize>)> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::extract::lexeme::{HIGH, bytes_in};
     let b = text.as_bytes();
     let mut prev_alnum = false;
     let mut i = 0;
@@ -222,16 +222,6 @@ pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<u
         i += 1;
     }
     None
-}
-
-/// The high bit of every byte of `x` in `lo..=hi` (both ASCII), with no carry
-/// between bytes: the high bit of `y + (0x80 - c)` says whether `y >= c`.
-const fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let y = x & (0x7f * ONES);
-    let from = y + (0x80 - lo as u64) * ONES;
-    let past = y + (0x80 - hi as u64 - 1) * ONES;
-    from & !past & !x & (0x80 * ONES)
 }
 
 /// [`find_first_date_before`] one byte or character at a time: the reading it must

@@ -6,7 +6,7 @@
 //! (parts, coordination), who says so, and the claim's time frame.
 
 pub mod context;
-mod lexeme;
+pub(crate) mod lexeme;
 mod nonclaim;
 pub mod numeral;
 mod qualifier;
