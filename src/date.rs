@@ -203,52 +203,65 @@ pub fn find_first_date_before(text: &str, limit: usize) -> Option<(Date, Range<u
                 i += k;
             }
         }
-        let Some(&c) = b.get(i) else { break };
-        if !c.is_ascii() {
-            let ch = text.get(i..).and_then(|rest| rest.chars().next())?;
-            prev_alnum = ch.is_alphanumeric();
-            i += ch.len_utf8();
-            continue;
+        match date_step(text, i, &mut prev_alnum) {
+            Walk::Date(date, span) => return Some((date, span)),
+            Walk::On(next) => i = next,
+            Walk::Stop => return None,
         }
-        let alnum = c.is_ascii_alphanumeric();
-        if alnum
-            && !prev_alnum
-            && (c.is_ascii_digit() || names_month_or_weekday(b, i))
-            && let Some((date, end)) = date_at(b, i, None, Case::Capitalised)
-        {
-            return Some((date, i..end));
-        }
-        prev_alnum = alnum;
-        i += 1;
     }
     None
+}
+
+/// What one step of [`find_first_date_before`]'s walk finds.
+enum Walk {
+    /// A date starts here.
+    Date(Date, Range<usize>),
+    /// No date here: the walk goes on at this byte.
+    On(usize),
+    /// The text ends, or breaks off inside a character.
+    Stop,
+}
+
+/// One byte (or non-ASCII character) of [`find_first_date_before`]'s walk at `i`:
+/// a date that starts at a word start there, or where to go on. `prev_alnum` says
+/// whether the byte before continues a word, and is moved on with the walk.
+#[inline]
+fn date_step(text: &str, i: usize, prev_alnum: &mut bool) -> Walk {
+    let b = text.as_bytes();
+    let Some(&c) = b.get(i) else {
+        return Walk::Stop;
+    };
+    if !c.is_ascii() {
+        let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            return Walk::Stop;
+        };
+        *prev_alnum = ch.is_alphanumeric();
+        return Walk::On(i + ch.len_utf8());
+    }
+    let alnum = c.is_ascii_alphanumeric();
+    if alnum
+        && !*prev_alnum
+        && (c.is_ascii_digit() || names_month_or_weekday(b, i))
+        && let Some((date, end)) = date_at(b, i, None, Case::Capitalised)
+    {
+        return Walk::Date(date, i..end);
+    }
+    *prev_alnum = alnum;
+    Walk::On(i + 1)
 }
 
 /// [`find_first_date_before`] one byte or character at a time: the reading it must
 /// agree with.
 #[cfg(test)]
 fn find_first_date_before_bytes(text: &str, limit: usize) -> Option<(Date, Range<usize>)> {
-    let b = text.as_bytes();
     let mut prev_alnum = false;
     let mut i = 0;
     while i < limit {
-        let Some(&c) = b.get(i) else { break };
-        if !c.is_ascii() {
-            let ch = text.get(i..).and_then(|rest| rest.chars().next())?;
-            prev_alnum = ch.is_alphanumeric();
-            i += ch.len_utf8();
-            continue;
+        match date_step(text, i, &mut prev_alnum) {
+            Walk::Date(date, span) => return Some((date, span)),
+            Walk::On(next) => i = next,
+            Walk::Stop => return None,
         }
-        let alnum = c.is_ascii_alphanumeric();
-        if alnum
-            && !prev_alnum
-            && (c.is_ascii_digit() || names_month_or_weekday(b, i))
-            && let Some((date, end)) = date_at(b, i, None, Case::Capitalised)
-        {
-            return Some((date, i..end));
-        }
-        prev_alnum = alnum;
-        i += 1;
     }
     None
 }

@@ -296,9 +296,16 @@ pub fn singular_phrase(phrase: &str) -> Option<String> {
 }
 
 /// The phrase with its last word made singular ("air strikes" -> "air strike"; "air
-/// strike" as it is). Built in one buffer from the phrase and `singular_parts`:
-/// it runs for every counted noun phrase of a text.
+/// strike" as it is).
 pub fn phrase_singular(phrase: &str) -> String {
+    phrase_singular_cow(phrase).into_owned()
+}
+
+/// [`phrase_singular`], borrowed from the phrase when the singular is a prefix of it
+/// ("air strikes" -> "air strike", "air strike" as it is), as it is for most
+/// plurals; one buffer built from the parts `singular_parts` gives for the rest
+/// ("cities", "women"): it runs for every counted noun phrase of a text.
+pub fn phrase_singular_cow(phrase: &str) -> Cow<'_, str> {
     let cut = phrase
         .as_bytes()
         .iter()
@@ -306,45 +313,28 @@ pub fn phrase_singular(phrase: &str) -> String {
         .map_or(0, |i| i + 1);
     let (head, last) = phrase.split_at(cut);
     let (keep, add) = singular_parts(last);
-    let mut out = String::with_capacity(cut + keep + add.len());
-    out.push_str(head);
-    out.push_str(last.get(..keep).unwrap_or(last));
-    out.push_str(add);
-    out
-}
-
-/// [`phrase_singular`], borrowed from the phrase when the singular is a prefix of it
-/// ("air strikes" -> "air strike", "air strike" as it is), as it is for most
-/// plurals; a copy only for the rest ("cities", "women").
-pub fn phrase_singular_cow(phrase: &str) -> Cow<'_, str> {
-    let cut = phrase
-        .as_bytes()
-        .iter()
-        .rposition(|&b| b == b' ')
-        .map_or(0, |i| i + 1);
-    let (keep, add) = singular_parts(&phrase[cut..]);
-    match phrase.get(..cut + keep) {
-        Some(prefix) if add.is_empty() => Cow::Borrowed(prefix),
-        _ => Cow::Owned(phrase_singular(phrase)),
-    }
-}
-
-/// [`singular`], borrowed from the word when the singular is a prefix of it.
-pub fn singular_cow(word: &str) -> Cow<'_, str> {
-    let (keep, add) = singular_parts(word);
-    match word.get(..keep) {
-        Some(prefix) if add.is_empty() => Cow::Borrowed(prefix),
-        _ => Cow::Owned(singular(word)),
+    let kept = last.get(..keep).unwrap_or(last);
+    if add.is_empty() {
+        Cow::Borrowed(phrase.get(..cut + kept.len()).unwrap_or(phrase))
+    } else {
+        Cow::Owned([head, kept, add].concat())
     }
 }
 
 /// Singular of one English noun (lowercase), for the plurals news text uses.
 pub fn singular(word: &str) -> String {
+    singular_cow(word).into_owned()
+}
+
+/// [`singular`], borrowed from the word when the singular is a prefix of it.
+pub fn singular_cow(word: &str) -> Cow<'_, str> {
     let (keep, add) = singular_parts(word);
-    let mut out = String::with_capacity(keep + add.len());
-    out.push_str(word.get(..keep).unwrap_or(word));
-    out.push_str(add);
-    out
+    let kept = word.get(..keep).unwrap_or(word);
+    if add.is_empty() {
+        Cow::Borrowed(kept)
+    } else {
+        Cow::Owned([kept, add].concat())
+    }
 }
 
 /// [`singular`] as the length of `word` to keep and an ending to add, so that a
