@@ -1565,35 +1565,9 @@ const ACCORDING: u8 = 8;
 
 impl Landmarks {
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
+    #[inline]
     fn note(&mut self, k: usize, w: &str) {
-        let kinds = match slot(w.as_bytes()) {
-            // A word with a lower-case letter at each end: its one slot answers the
-            // filters of all four kinds, and only a word some filter holds is
-            // compared with that kind's words.
-            Some((i, bit)) => {
-                if LANDMARK_WORDS[i] & bit == 0 {
-                    return;
-                }
-                let mut kinds = 0;
-                if FRAME_WORDS[i] & bit != 0 {
-                    kinds |= FRAME;
-                }
-                if REPORTING_FILTER[i] & bit != 0 && REPORTING_VERBS.contains(&w) {
-                    kinds |= REPORTING;
-                }
-                if PLACE_PREPOSITIONS.contains(&w) {
-                    kinds |= PLACE_PREPOSITION;
-                }
-                if w == "according" {
-                    kinds |= ACCORDING;
-                }
-                kinds
-            }
-            // Any other word (a number, a stop after it, a non-ASCII end) is in no
-            // list but the frame's, through its years and "Jan.".
-            None if frame_word(w) => FRAME,
-            None => return,
-        };
+        let kinds = landmark_kinds(w);
         if kinds != 0 {
             self.at.push((k, kinds));
         }
@@ -1605,6 +1579,53 @@ impl Landmarks {
             .iter()
             .filter(move |&&(_, kinds)| kinds & kind != 0)
             .map(|&(k, _)| k)
+    }
+}
+
+/// What the lower-case word `w` is to the sentence-wide readings: a set of the
+/// landmark kinds, empty for most words. The commonest landmarks ("the", "in",
+/// "of", "said", "at") are settled by one comparison each before the general test
+/// ([`landmark_kinds_of`]), which gives them the same kinds (a test checks it).
+#[inline]
+fn landmark_kinds(w: &str) -> u8 {
+    match w {
+        "the" => FRAME,
+        "in" | "of" | "at" => PLACE_PREPOSITION,
+        "said" => REPORTING,
+        _ => landmark_kinds_of(w),
+    }
+}
+
+/// [`landmark_kinds`] for any word.
+#[inline]
+fn landmark_kinds_of(w: &str) -> u8 {
+    match slot(w.as_bytes()) {
+        // A word with a lower-case letter at each end: its one slot answers the
+        // filters of all four kinds, and only a word some filter holds is compared
+        // with that kind's words.
+        Some((i, bit)) => {
+            if LANDMARK_WORDS[i] & bit == 0 {
+                return 0;
+            }
+            let mut kinds = 0;
+            if FRAME_WORDS[i] & bit != 0 {
+                kinds |= FRAME;
+            }
+            if REPORTING_FILTER[i] & bit != 0 && REPORTING_VERBS.contains(&w) {
+                kinds |= REPORTING;
+            }
+            if PLACE_PREPOSITIONS.contains(&w) {
+                kinds |= PLACE_PREPOSITION;
+            }
+            if w == "according" {
+                kinds |= ACCORDING;
+            }
+            kinds
+        }
+        // Any other word (a number, a stop after it, a non-ASCII end) is in no list
+        // but the frame's, through its years and "Jan.".
+        None if frame_word(w) => FRAME,
+        None => 0,
     }
 }
 
@@ -2156,6 +2177,30 @@ mod tests {
         }
         // The place was read: Khan Sheikhoun is not in Aleppo, the document's place.
         assert_eq!(plain[0].5, Frame::Other);
+    }
+
+    /// The words `landmark_kinds` settles on its own get the kinds the general test
+    /// gives them, and every word of the landmark lists is noted.
+    #[test]
+    fn common_landmarks_have_their_general_kinds() {
+        for w in ["the", "in", "of", "at", "said"] {
+            assert_eq!(landmark_kinds(w), landmark_kinds_of(w), "{w:?}");
+            assert_ne!(landmark_kinds(w), 0, "{w:?}");
+        }
+        assert_eq!(landmark_kinds("the"), FRAME);
+        assert_eq!(landmark_kinds("said"), REPORTING);
+        let lists = [
+            FRAME_WORD_LIST,
+            REPORTING_VERBS,
+            PLACE_PREPOSITIONS,
+            &["according"],
+        ];
+        for w in lists.into_iter().flatten() {
+            assert_ne!(landmark_kinds(w), 0, "{w:?}");
+        }
+        for w in ["", ",", "people", "killed", "2014", "jan."] {
+            assert_eq!(landmark_kinds(w), landmark_kinds_of(w), "{w:?}");
+        }
     }
 
     #[test]
