@@ -21,6 +21,9 @@
 //! claims (`RECOUNT_SCALE_CLAIMS`). A run is skipped, with a note, when the memory it
 //! would need (estimated from the run before) exceeds what the machine has available.
 //!
+//! `RECOUNT_BIN` names the binary to time (say `target/release/recount`, the release
+//! build); by default it is the one Cargo builds for the bench.
+//!
 //! Generated files go to `RECOUNT_SCALE_DIR` (default: `recount-scale` in the temporary
 //! directory) and are deleted after use; results go to `results.tsv` there.
 
@@ -315,11 +318,18 @@ fn have(program: &str, arg: &str) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// The `recount` binary the runs time: `RECOUNT_BIN` when it is set (the release
+/// build users run: Cargo builds the bench's own copy with the bench profile, which
+/// keeps unwinding where the release profile aborts on a panic), else the bench's.
+fn binary() -> String {
+    std::env::var("RECOUNT_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_recount").to_string())
+}
+
 /// Run `recount ARGS`, optionally pinned to the first CPU. Its output goes to
 /// /dev/null, or, with `count`, through a pipe to this process, which counts its lines
 /// (reading the pipe costs the run time: counting runs are not the timed ones).
 fn run(args: &[&str], pin: bool, count: bool) -> Result<Measured> {
-    let recount = env!("CARGO_BIN_EXE_recount");
+    let recount = binary();
     let time = Path::new("/usr/bin/time");
     let mut argv: Vec<String> = Vec::new();
     if time.exists() {
@@ -419,6 +429,7 @@ fn series(full: bool) -> Result<()> {
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut rows: Vec<Result_> = Vec::new();
+    println!("binary: {}", binary());
     println!(
         "{:<13} {:>8} {:>10} {:>10} {:>4} {:>9} {:>9} {:>9} {:>9}",
         "run", "size", "input MB", "claims", "thr", "seconds", "CPU s", "MB/s", "RSS MB"
