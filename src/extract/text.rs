@@ -284,8 +284,7 @@ static CLASS: [u8; 256] = {
 /// of eight bytes reads such a token (the length of a word of fewer than eight
 /// letters and the byte after it). Anything else (a number, a non-ASCII character, a
 /// word that a digit or joiner continues) is read by `token_at`, as are the last
-/// few bytes; both give the same tokens. Kept out of line: the loop keeps its
-/// registers to itself.
+/// few bytes; both give the same tokens.
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     tokens_into(s, range, &mut out);
@@ -294,11 +293,45 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
 
 /// [`tokens`] into `out`, which is cleared first: a reader of many sentences keeps
 /// one list and allocates only when a sentence is longer than any before.
-#[inline(never)]
 pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
-    let sub = &s[range.clone()];
+    tokens_with(&s[range.clone()], range.start, out, &mut ());
+}
+
+/// What a reader of a sentence notes about each token as [`tokens_with`] reads it,
+/// in token order: the tokenizer holds the bytes of most words in a register, and
+/// hands them on, so that a word list keyed by them costs no second look at the
+/// text. Each token is given as its offsets `at` in `text`, the text given to
+/// [`tokens_with`]: a sink that slices `text` there lets the compiler see what the
+/// tokenizer knows of those offsets.
+pub trait TokenSink<'a> {
+    /// A word of one to seven ASCII letters at `at`, and its bytes as one integer
+    /// (`key`: little-endian, zero past the word).
+    fn short_word(&mut self, text: &'a str, at: Range<usize>, key: u64);
+    /// Any other token.
+    fn token(&mut self, text: &'a str, at: Range<usize>, kind: TokKind);
+}
+
+/// The sink of [`tokens_into`], which only lists the tokens.
+impl TokenSink<'_> for () {
+    #[inline(always)]
+    fn short_word(&mut self, _: &str, _: Range<usize>, _: u64) {}
+    #[inline(always)]
+    fn token(&mut self, _: &str, _: Range<usize>, _: TokKind) {}
+}
+
+/// The tokens of `sub` into `out` (cleared first), their offsets shifted by
+/// `base`, each handed to `sink` as it is read. The tokens do not depend on the
+/// case of the letters: a reader that wants the words lower-cased may tokenize its
+/// lower-cased copy of an ASCII text and get the text's own tokens. Kept out of
+/// line: the loop keeps its registers to itself.
+#[inline(never)]
+pub fn tokens_with<'a, S: TokenSink<'a>>(
+    sub: &'a str,
+    base: usize,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) {
     let bytes = sub.as_bytes();
-    let base = range.start;
     out.clear();
     // About one token per three bytes of news text (short words, spaces and
     // punctuation): room made once for nearly every sentence.
@@ -321,6 +354,12 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     end: base + end,
                     kind: TokKind::Word,
                 });
+                if run < 8 {
+                    // the bytes of the word alone: `run` is 1 to 7
+                    sink.short_word(sub, i..end, x & ((1 << (8 * run)) - 1));
+                } else {
+                    sink.token(sub, i..end, TokKind::Word);
+                }
                 // The space after a word is passed at once.
                 i = end + usize::from(after == b' ');
                 continue;
@@ -337,6 +376,7 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
                         end: base + i + 1,
                         kind: TokKind::Punct,
                     });
+                    sink.token(sub, i..i + 1, TokKind::Punct);
                     i += 1;
                     continue;
                 }
@@ -344,11 +384,30 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 _ => {}
             }
         }
-        i = token_at(sub, i, base, out);
+        i = token_at_into(sub, i, base, out, sink);
     }
     while i < bytes.len() {
-        i = token_at(sub, i, base, out);
+        i = token_at_into(sub, i, base, out, sink);
     }
+}
+
+/// [`token_at`], handing the token it reads, if any, to `sink`.
+#[inline(always)]
+fn token_at_into<'a, S: TokenSink<'a>>(
+    sub: &'a str,
+    i: usize,
+    base: usize,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) -> usize {
+    let had = out.len();
+    let next = token_at(sub, i, base, out);
+    if out.len() > had
+        && let Some(t) = out.last()
+    {
+        sink.token(sub, t.start - base..t.end - base, t.kind);
+    }
+    next
 }
 
 /// Whether the byte `after`, not a letter, ends a word of ASCII letters before it, as
@@ -358,7 +417,9 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// [`token_at`].
 #[inline]
 fn ends_word(after: u8) -> bool {
-    CLASS[usize::from(after)] & (ALNUM | NON_ASCII) == 0 && !matches!(after, b'-' | b'\'')
+    // (`is_ascii` first, not the table's NON_ASCII bit: it shows the compiler that
+    // the word ends on a char boundary, which slicing the word then need not test)
+    after.is_ascii() && CLASS[usize::from(after)] & ALNUM == 0 && !matches!(after, b'-' | b'\'')
 }
 
 /// Reads the token or white space character at byte `i` of `sub` (a char boundary),
@@ -631,6 +692,73 @@ mod tests {
             // any sub-range, so that a token may start anywhere in the eight bytes read
             let from = (0..=from.min(t.len())).rev().find(|&k| t.is_char_boundary(k)).unwrap_or(0);
             proptest::prop_assert_eq!(tokens(&t, from..t.len()), tokens_before(&t, from..t.len()));
+        }
+    }
+
+    /// Notes what [`tokens_with`] hands on, to check it against the tokens.
+    #[derive(Default)]
+    struct Noted(Vec<(Range<usize>, Option<u64>, Option<TokKind>)>);
+
+    impl TokenSink<'_> for Noted {
+        fn short_word(&mut self, _: &str, at: Range<usize>, key: u64) {
+            self.0.push((at, Some(key), None));
+        }
+        fn token(&mut self, _: &str, at: Range<usize>, kind: TokKind) {
+            self.0.push((at, None, Some(kind)));
+        }
+    }
+
+    /// Every token is handed on once, in order; a short word with its bytes. The
+    /// tokens of a lower-cased copy are those of the text.
+    fn assert_handed_on(t: &str) {
+        let mut toks = Vec::new();
+        let mut noted = Noted::default();
+        tokens_with(t, 2, &mut toks, &mut noted);
+        assert_eq!(toks, tokens(&format!("..{t}"), 2..2 + t.len()), "{t:?}");
+        assert_eq!(toks.len(), noted.0.len(), "{t:?}");
+        for (tok, (at, key, kind)) in toks.iter().zip(&noted.0) {
+            assert_eq!(tok.start - 2..tok.end - 2, *at, "{t:?}");
+            if let Some(kind) = kind {
+                assert_eq!(tok.kind, *kind, "{t:?}");
+            }
+            if let Some(key) = key {
+                let w = &t.as_bytes()[at.clone()];
+                assert!(
+                    w.len() < 8 && w.iter().all(u8::is_ascii_alphabetic),
+                    "{t:?}"
+                );
+                let mut bytes = [0u8; 8];
+                bytes[..w.len()].copy_from_slice(w);
+                assert_eq!(*key, u64::from_le_bytes(bytes), "{t:?}");
+            }
+        }
+        let lower = t.to_ascii_lowercase();
+        assert_eq!(
+            tokens(&lower, 0..lower.len()),
+            tokens(t, 0..t.len()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn tokens_are_handed_on() {
+        for t in [
+            "More than 700 US-led air strikes, 1,300 and 1.5 million; Syria's al-Islam.",
+            "caf\u{e9} \u{2019}s 5\u{2019}000 \u{a0}x\u{2028}y 12.a a.1 1,a -5 --",
+            "Internationally recognised killed",
+            "",
+            "a",
+        ] {
+            assert_handed_on(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_handed_on_for_any_text(
+            t in "([a-zA-Z]{1,9}|[0-9]{1,9}|[a-z0-9]{1,9}| |  |\n|[,.;:()\"'$%-]|\u{e9}|\u{a0}){0,40}",
+        ) {
+            assert_handed_on(&t);
         }
     }
 
