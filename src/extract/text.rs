@@ -18,6 +18,14 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_to(text, usize::MAX)
+}
+
+/// The first sentences of `text`: those of [`sentences`] up to the last that
+/// starts at or before byte `limit`, and maybe one or two after it. A reader that
+/// wants only the sentences holding the quantities found in a text, whose last
+/// ends at `limit`, need not split the text after it.
+pub fn sentences_to(text: &str, limit: usize) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     // Room for a sentence per 64 bytes, more than news text needs: growing the list
     // a sentence at a time would copy it over and over.
@@ -40,6 +48,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         };
         if let Some(stop) = stop {
             push_trimmed(text, start, stop, &mut out);
+            // Every sentence after this one starts at `stop` or later.
+            if stop > limit {
+                return out;
+            }
             start = stop;
             i = stop.max(i + 1);
             continue;
@@ -764,6 +776,39 @@ mod tests {
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    /// The first sentences are those of the whole text, and every sentence that
+    /// starts at or before the limit is among them.
+    fn assert_first_sentences(t: &str) {
+        let all = sentences(t);
+        for limit in 0..=t.len() + 1 {
+            let first = sentences_to(t, limit);
+            assert_eq!(first, all[..first.len()], "{t:?} to {limit}");
+            let wanted = all.iter().filter(|s| s.start <= limit).count();
+            assert!(first.len() >= wanted, "{t:?} to {limit}");
+        }
+    }
+
+    #[test]
+    fn first_sentences_are_those_of_the_text() {
+        for t in [
+            "One. Two. Three?\nFour! \"Five.\" Six",
+            "Mr. Smith said 1.5 million. U.S. troops. A. Smith came.",
+            "A long line that goes on without any stop at its end\n\nNew paragraph\n",
+            "",
+            "  \n \n",
+            "ends in lower. case. End.",
+        ] {
+            assert_first_sentences(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_sentences_on_any_text(t in "([a-zA-Z]{1,6}|[0-9]{1,3}| |\n|[.!?\"]|Mr){0,30}") {
+            assert_first_sentences(&t);
+        }
     }
 
     #[test]
