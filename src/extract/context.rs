@@ -2034,10 +2034,27 @@ impl<'a> TokenSink<'a> for LowWords<'a, '_> {
     #[inline(always)]
     fn token(&mut self, lowered: &'a str, at: Range<usize>, kind: TokKind) {
         let w = &lowered[at];
-        if kind != TokKind::Punct {
-            self.marks.note(self.low.len(), w);
+        let kinds = match kind {
+            TokKind::Punct => 0,
+            // A number starts with a digit: a possible year.
+            TokKind::Number => FRAME,
+            TokKind::Word => word_landmark_kinds(w),
+        };
+        if kinds != 0 {
+            self.marks.at.push((self.low.len(), kinds));
         }
         self.low.push(w);
+    }
+}
+
+/// [`landmark_kinds`] of a word token, most of them (long words, of eight letters
+/// or more) turned away in line by the one lookup in [`LANDMARK_WORDS`] that the
+/// general test would start with.
+#[inline(always)]
+fn word_landmark_kinds(w: &str) -> u8 {
+    match slot(w.as_bytes()) {
+        Some((i, bit)) if LANDMARK_WORDS[i] & bit == 0 => 0,
+        _ => landmark_kinds(w),
     }
 }
 
@@ -2480,6 +2497,36 @@ mod tests {
             "a b c 1 2 3 . , ; since2014 war-torn past, days-long",
         ] {
             assert_ascii_reading(text);
+        }
+    }
+
+    #[test]
+    fn word_landmarks_are_the_general_ones() {
+        let lists = [
+            FRAME_WORD_LIST,
+            REPORTING_VERBS,
+            PLACE_PREPOSITIONS,
+            &["according"],
+        ];
+        for w in lists.into_iter().flatten() {
+            assert_eq!(word_landmark_kinds(w), landmark_kinds(w), "{w:?}");
+            let longer = format!("{w}ly");
+            assert_eq!(
+                word_landmark_kinds(&longer),
+                landmark_kinds(&longer),
+                "{w:?}"
+            );
+        }
+        for w in [
+            "",
+            "Syria's",
+            "x-ray",
+            "us-led",
+            "documented",
+            "internationally",
+            "e\u{e9}",
+        ] {
+            assert_eq!(word_landmark_kinds(w), landmark_kinds(w), "{w:?}");
         }
     }
 
