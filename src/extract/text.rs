@@ -139,27 +139,43 @@ fn wrapped_line(text: &str, sentence_start: usize, nl: usize) -> bool {
 }
 
 /// Where a sentence ending at the stop `text[i]` ends (after any closing quotes), or
-/// None when the stop does not end a sentence.
+/// None when the stop does not end a sentence. Most stops are followed by ASCII
+/// text: the bytes after the stop are tested as they are, and only a non-ASCII
+/// character is decoded.
 fn sentence_end(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     // Closing quotes and brackets may follow the stop.
     let mut j = i + 1;
-    while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+    while let Some(&c) = b.get(j)
+        && matches!(c, b'"' | b'\'' | b')' | b']')
+    {
         j += 1;
     }
-    // Typographic closing quote (U+201D) after the stop.
-    if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+    // Typographic closing quote (U+201D or U+2019, both E2 80 xx in UTF-8) after the
+    // stop.
+    if let Some(&[0xe2, 0x80, 0x9d | 0x99]) = b.get(j..j + 3) {
         j += 3;
     }
-    if j >= b.len() {
+    let Some(&c) = b.get(j) else {
         return Some(j);
-    }
-    if !b[j].is_ascii_whitespace() {
+    };
+    if !c.is_ascii_whitespace() {
         return None;
     }
-    let next = text[j..].trim_start();
-    let Some(nc) = next.chars().next() else {
-        return Some(j);
+    // The first character after the white space.
+    let mut k = j + 1;
+    while let Some(&c) = b.get(k)
+        && ascii_white(c)
+    {
+        k += 1;
+    }
+    let nc = match b.get(k) {
+        None => return Some(j),
+        Some(&c) if c.is_ascii() => char::from(c),
+        _ => match text[k..].trim_start().chars().next() {
+            Some(c) => c,
+            None => return Some(j),
+        },
     };
     if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '\'' | '(')) {
         return None;
@@ -167,10 +183,15 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     if b[i] != b'.' {
         return Some(j);
     }
-    // The word before the period: an abbreviation or an initial does not end a sentence.
-    let before = &text[..i];
-    let word = &before[word_start(before)..];
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+    // The word before the period: an abbreviation or an initial does not end a
+    // sentence, and a longer word is neither.
+    let Some(word) = short_last_word(&text[..i]) else {
+        return Some(j);
+    };
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
         return None;
     }
     // "No. 5" abbreviates "number" only before a digit.
@@ -180,6 +201,29 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
         is_abbreviation(word)
     };
     (!abbreviation).then_some(j)
+}
+
+/// The last word of `before` (see [`word_start`]) when it is no longer than the
+/// longest of [`ABBREVIATIONS`] (a single character, an initial, is not either);
+/// None for a longer word, which is found without walking back over all of it.
+fn short_last_word(before: &str) -> Option<&str> {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let c = b[k - 1];
+        if !c.is_ascii() {
+            let start = word_start(before);
+            return (b.len() - start <= ABBREVIATION_MAX).then(|| &before[start..]);
+        }
+        if c.is_ascii_whitespace() || c == 0x0b || c == b'(' || c == b'"' {
+            break;
+        }
+        if b.len() - k >= ABBREVIATION_MAX {
+            return None;
+        }
+        k -= 1;
+    }
+    Some(&before[k..])
 }
 
 /// Where the last word of `before` starts: after the last white space, '(' or '"'.
@@ -771,6 +815,95 @@ mod tests {
             t in "([a-zA-Z]{1,9}|[0-9]{1,9}|[a-z0-9]{1,9}| |  |\n|[,.;:()\"'$%-]|\u{e9}|\u{a0}){0,40}",
         ) {
             assert_handed_on(&t);
+        }
+    }
+
+    /// The first form of [`sentence_end`], which must give the same ends.
+    fn sentence_end_before(text: &str, i: usize) -> Option<usize> {
+        let b = text.as_bytes();
+        // Closing quotes and brackets may follow the stop.
+        let mut j = i + 1;
+        while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
+        }
+        // Typographic closing quote (U+201D) after the stop.
+        if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+            j += 3;
+        }
+        if j >= b.len() {
+            return Some(j);
+        }
+        if !b[j].is_ascii_whitespace() {
+            return None;
+        }
+        let next = text[j..].trim_start();
+        let Some(nc) = next.chars().next() else {
+            return Some(j);
+        };
+        if !(nc.is_uppercase()
+            || nc.is_ascii_digit()
+            || matches!(nc, '"' | '\u{201c}' | '\'' | '('))
+        {
+            return None;
+        }
+        if b[i] != b'.' {
+            return Some(j);
+        }
+        // The word before the period: an abbreviation or an initial does not end a sentence.
+        let before = &text[..i];
+        let word = &before[word_start(before)..];
+        if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            return None;
+        }
+        // "No. 5" abbreviates "number" only before a digit.
+        let abbreviation = if word.eq_ignore_ascii_case("no") {
+            nc.is_ascii_digit()
+        } else {
+            is_abbreviation(word)
+        };
+        (!abbreviation).then_some(j)
+    }
+
+    /// Every stop of `t` ends a sentence where the first form says.
+    fn assert_same_ends(t: &str) {
+        for (i, c) in t.char_indices() {
+            if matches!(c, '.' | '!' | '?') {
+                assert_eq!(
+                    sentence_end(t, i),
+                    sentence_end_before(t, i),
+                    "{t:?} at {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_ends_are_those_of_the_first_form() {
+        for t in [
+            "One. Two! Three? 4. \"Five.\" (Six.) 'Seven.' No. 5 and no. Six",
+            "Mr. Smith, Dr.  Who, U.S. troops, e.g. This, A. Smith, \u{c9}. Smith, a. b",
+            "end.\u{201d} Next. end.\u{2019} Next. end.\u{201d}x. \u{a0}Y. \u{2003}Z.",
+            "killed\u{a0}12. Then. caf\u{e9}. Then. approx. 5. Approx. Then. x.\u{b}Y.",
+            "a.\t\n\r\u{b}\u{c}B. c.\u{201c}D. e. (F. g.  '. h. \u{201c}",
+            ".",
+            ". ",
+            ".A",
+            " . A",
+            "St.",
+            "Ltd.\u{a0}\u{a0}",
+            "Jan.\u{a0}",
+            "\u{e9}\u{e9}. A",
+        ] {
+            assert_same_ends(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_ends_on_any_text(
+            t in "([a-zA-Z]{1,8}|[0-9]{1,3}|no|No|mr|U.S|e.g| |  |\n|\u{b}|[.!?\"')\\](]|\u{201d}|\u{2019}|\u{201c}|\u{a0}|\u{c9}|\u{e9}){0,24}",
+        ) {
+            assert_same_ends(&t);
         }
     }
 
