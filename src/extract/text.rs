@@ -184,23 +184,76 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
         return Some(j);
     }
     // The word before the period: an abbreviation or an initial does not end a
-    // sentence, and a longer word is neither.
-    let Some(word) = short_last_word(&text[..i]) else {
-        return Some(j);
-    };
-    let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next())
-        && c.is_uppercase()
-    {
-        return None;
-    }
-    // "No. 5" abbreviates "number" only before a digit.
-    let abbreviation = if word.eq_ignore_ascii_case("no") {
-        nc.is_ascii_digit()
-    } else {
-        is_abbreviation(word)
+    // sentence, and a longer word is neither. It is nearly always read from the
+    // eight bytes before the period, as one integer.
+    let abbreviation = match ascii_word_before(b, i) {
+        Some(WordBefore::Long) => return Some(j),
+        Some(WordBefore::Short { key, len }) => {
+            if len == 1 && (key as u8).is_ascii_uppercase() {
+                return None;
+            }
+            // lower-cased: 0x20 added to each capital (its high bit moved down)
+            let lower = key | (bytes_in(key, b'A', b'Z') >> 2);
+            // "No. 5" abbreviates "number" only before a digit.
+            if len == 2 && lower == NO_KEY {
+                nc.is_ascii_digit()
+            } else {
+                is_abbreviation_key(lower, len)
+            }
+        }
+        None => {
+            let Some(word) = short_last_word(&text[..i]) else {
+                return Some(j);
+            };
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && c.is_uppercase()
+            {
+                return None;
+            }
+            if word.eq_ignore_ascii_case("no") {
+                nc.is_ascii_digit()
+            } else {
+                is_abbreviation(word)
+            }
+        }
     };
     (!abbreviation).then_some(j)
+}
+
+/// The word before a period as [`ascii_word_before`] reads it.
+#[derive(Debug, PartialEq)]
+enum WordBefore {
+    /// Eight bytes or more: no abbreviation nor initial.
+    Long,
+    /// A word of `len` (0 to 7) ASCII bytes, packed little-endian into `key`.
+    Short { key: u64, len: usize },
+}
+
+/// "no", packed as [`WordBefore::Short`] packs a word.
+const NO_KEY: u64 = u64::from_le_bytes(*b"no\0\0\0\0\0\0");
+
+/// The word (see [`word_start`]) before the byte `i` of `b`, read from the eight
+/// bytes before `i` as one integer: the bytes after the last that ends a word (white
+/// space, '(' or '"'). None when fewer than eight bytes come before `i` or the last
+/// such byte is not ASCII (it may start a character of white space), which the
+/// reading by characters settles.
+fn ascii_word_before(b: &[u8], i: usize) -> Option<WordBefore> {
+    let x = load8(b, i.checked_sub(8)?)?;
+    let ends = bytes_in(x, 0x09, 0x0d) | bytes_in(x, b' ', b' ') | bytes_in(x, b'(', b'(');
+    let stops = ends | bytes_in(x, b'"', b'"') | (x & HIGH);
+    if stops == 0 {
+        return Some(WordBefore::Long);
+    }
+    // the last such byte (the highest): its high bit
+    let last = (63 - stops.leading_zeros()) / 8;
+    if (x >> (8 * last)) & 0x80 != 0 {
+        return None;
+    }
+    Some(WordBefore::Short {
+        key: x.checked_shr(8 * (last + 1)).unwrap_or(0),
+        len: (7 - last) as usize,
+    })
 }
 
 /// The last word of `before` (see [`word_start`]) when it is no longer than the
@@ -264,6 +317,41 @@ const ABBREVIATION_MAX: usize = {
     }
     max
 };
+
+/// [`ABBREVIATIONS`] packed little-endian, as [`WordBefore::Short`] packs a word.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut t = [0u64; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        let a = ABBREVIATIONS[k].as_bytes();
+        let mut n = 0;
+        while n < a.len() {
+            t[k] |= (a[n] as u64) << (8 * n);
+            n += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`is_abbreviation`] for a lower-case word of `len` bytes packed into `lower`
+/// (zero past the word): turned away by [`ABBREVIATION_FILTER`] before any
+/// comparison.
+fn is_abbreviation_key(lower: u64, len: usize) -> bool {
+    if !(1..=ABBREVIATION_MAX).contains(&len) {
+        return false;
+    }
+    let (first, last) = (lower as u8, (lower >> (8 * (len - 1))) as u8);
+    if !(first.is_ascii_lowercase() && last.is_ascii_lowercase()) {
+        return false;
+    }
+    let slot = usize::from(first - b'a') * 26 + usize::from(last - b'a');
+    ABBREVIATION_FILTER[slot] & (1 << len) != 0
+        && ABBREVIATION_KEYS
+            .iter()
+            .zip(ABBREVIATIONS)
+            .any(|(&k, a)| k == lower && a.len() == len)
+}
 
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case: lower-cased on the stack
 /// and turned away by [`ABBREVIATION_FILTER`] before any comparison.
@@ -893,6 +981,9 @@ mod tests {
             "Ltd.\u{a0}\u{a0}",
             "Jan.\u{a0}",
             "\u{e9}\u{e9}. A",
+            "It was said by Gen. Smith, (Sgt. Jones) and \"Approx. 5\", no. 5, NO. Five, N. Y.",
+            "the fighters\u{a0}Dr. Who, caf\u{e9} St. Then, caf\u{e9}X. Then, x\u{b}Mr. Y",
+            "Internationally. Then\tmr. X \0\0no. 5 \0u.s. A two-co. B (e.g. C \"i.e. D",
         ] {
             assert_same_ends(t);
         }
@@ -901,7 +992,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sentence_ends_on_any_text(
-            t in "([a-zA-Z]{1,8}|[0-9]{1,3}|no|No|mr|U.S|e.g| |  |\n|\u{b}|[.!?\"')\\](]|\u{201d}|\u{2019}|\u{201c}|\u{a0}|\u{c9}|\u{e9}){0,24}",
+            t in "([a-zA-Z]{1,8}|[0-9]{1,3}|no|No|mr|U.S|e.g|Approx|ltd| |  |\n|\t|\u{b}|\u{0}|[.!?\"')\\](]|\u{201d}|\u{2019}|\u{201c}|\u{a0}|\u{c9}|\u{e9}){0,24}",
         ) {
             assert_same_ends(&t);
         }
@@ -952,6 +1043,75 @@ mod tests {
         }
         for w in ["", "m", "mrx", "approxi", "Syria", "u.s.a", "d\u{e9}c"] {
             assert!(!is_abbreviation(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn packed_abbreviations_are_the_abbreviations() {
+        let pack = |w: &str| {
+            let mut bytes = [0u8; 8];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            u64::from_le_bytes(bytes)
+        };
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation_key(pack(a), a.len()), "{a}");
+        }
+        for w in [
+            "", "m", "mrx", "approxi", "syria", "u.s.a", "s", "no", "u.s\0", "mr\0", "a.m.", "apr.",
+        ] {
+            assert_eq!(
+                is_abbreviation_key(pack(w), w.len()),
+                is_abbreviation(w),
+                "{w:?}"
+            );
+        }
+        assert_eq!(pack("no"), NO_KEY);
+    }
+
+    #[test]
+    fn words_before_a_period_are_read_from_eight_bytes() {
+        for (before, want) in [
+            ("1234567", None),
+            ("12345678", Some(WordBefore::Long)),
+            (
+                "said the Gen",
+                Some(WordBefore::Short {
+                    key: 0x6e_65_47,
+                    len: 3,
+                }),
+            ),
+            (
+                "12345 (Mr",
+                Some(WordBefore::Short {
+                    key: 0x72_4d,
+                    len: 2,
+                }),
+            ),
+            ("1234567 ", Some(WordBefore::Short { key: 0, len: 0 })),
+            ("1234567\"", Some(WordBefore::Short { key: 0, len: 0 })),
+            (
+                "123\u{b}5678",
+                Some(WordBefore::Short {
+                    key: 0x38_37_36_35,
+                    len: 4,
+                }),
+            ),
+            ("123\u{a0}5678", None),
+            ("\u{e9}345678", None),
+            (
+                "\u{e9} 45678",
+                Some(WordBefore::Short {
+                    key: 0x38_37_36_35_34,
+                    len: 5,
+                }),
+            ),
+        ] {
+            let text = format!("{before}.");
+            assert_eq!(
+                ascii_word_before(text.as_bytes(), before.len()),
+                want,
+                "{before:?}"
+            );
         }
     }
 
