@@ -16,7 +16,7 @@
 
 use super::lexeme::WordSet;
 use super::quantity_phrase::{QuantityMatch, find_quantities};
-use super::text::{TokKind, Token, TokenSink, sentences_to, tokens_into, tokens_with};
+use super::text::{TokKind, Token, TokenSink, sentences_holding, tokens_into, tokens_with};
 use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, ClaimId, ClaimRef, Frame};
@@ -269,10 +269,10 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
-        // Sentences after the last quantity hold none: the text is split only as
-        // far as it.
+        // Only the sentences holding quantities are read: the text is split as far
+        // as the last, and passed over between two far apart.
         let last_end = found.iter().map(|q| q.end).max().unwrap_or(0);
-        let sents = sentences_to(text, last_end);
+        let sents = sentences_holding(text, found.iter().map(|q| q.start), last_end);
         let mut lines = LineIndex::new(text, doc, section);
         let mut qi = 0;
         // The last whole of the previous sentence: its number and concept.

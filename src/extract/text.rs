@@ -18,15 +18,33 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    sentences_to(text, usize::MAX)
+    sentences_holding(text, [], usize::MAX)
 }
 
-/// The first sentences of `text`: those of [`sentences`] up to the last that
-/// starts at or before byte `limit`, and maybe one or two after it. A reader that
-/// wants only the sentences holding the quantities found in a text, whose last
-/// ends at `limit`, need not split the text after it.
-pub fn sentences_to(text: &str, limit: usize) -> Vec<Range<usize>> {
+/// Text between two stops beyond which [`sentences_holding`] looks for a place to
+/// go on from rather than splitting its way through: a sentence or more.
+const SKIP_GAP: usize = 64;
+
+/// The sentences of `text` that may hold the phrases starting at `starts` (in
+/// order) and ending at or before `limit`: some of [`sentences`], in order, with
+/// every sentence that starts at or before `limit` and holds one of `starts`. A
+/// reader that wants only the sentences holding the quantities found in a text
+/// need not split the text after the last nor between two far apart.
+///
+/// Whether a stop (`.`, `!`, `?`) ends a sentence depends only on the text around
+/// it, and the splitter looks at every stop: once a sentence that ends with a stop
+/// is found, the splitter is where it would be had it started from the beginning.
+/// So when the next phrase starts far after a sentence's end, the splitter goes on
+/// from the last sentence before the phrase that ends with a stop. (A line break
+/// is no such place: whether it ends a sentence depends on where the sentence
+/// started.)
+pub fn sentences_holding(
+    text: &str,
+    starts: impl IntoIterator<Item = usize>,
+    limit: usize,
+) -> Vec<Range<usize>> {
     let b = text.as_bytes();
+    let mut starts = starts.into_iter().peekable();
     // Room for a sentence per 64 bytes, more than news text needs: growing the list
     // a sentence at a time would copy it over and over.
     let mut out = Vec::with_capacity(text.len() / 64 + 2);
@@ -54,12 +72,39 @@ pub fn sentences_to(text: &str, limit: usize) -> Vec<Range<usize>> {
             }
             start = stop;
             i = stop.max(i + 1);
+            // The next phrase to hold: when it is far, go on from the last sentence
+            // end before it.
+            while starts.next_if(|&s| s < stop).is_some() {}
+            if let Some(&next) = starts.peek()
+                && next > stop + SKIP_GAP
+                && let Some(j) = restart_between(text, stop, next)
+            {
+                start = j;
+                i = j;
+            }
             continue;
         }
         i += 1;
     }
     push_trimmed(text, start, b.len(), &mut out);
     out
+}
+
+/// Where the last sentence in `text[from..at]` that ends with a stop (`.`, `!`,
+/// `?`) ends, if it ends before `at`: the stops are tried from the last back.
+fn restart_between(text: &str, from: usize, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut end = at;
+    while let Some(k) = memchr::memrchr3(b'.', b'!', b'?', b.get(from..end)?) {
+        let p = from + k;
+        if let Some(j) = sentence_end(text, p)
+            && j < at
+        {
+            return Some(j);
+        }
+        end = p;
+    }
+    None
 }
 
 /// The first line break or stop (`.`, `!`, `?`) at or after `from`. memchr skips
@@ -1002,15 +1047,43 @@ mod tests {
         sentences(t).into_iter().map(|r| &t[r]).collect()
     }
 
-    /// The first sentences are those of the whole text, and every sentence that
-    /// starts at or before the limit is among them.
+    /// The sentences holding some phrases are some of those of the whole text, in
+    /// order, with every one that holds a phrase and starts at or before the limit.
     fn assert_first_sentences(t: &str) {
+        assert_sentences_holding(t, &[]);
+    }
+
+    fn assert_sentences_holding(t: &str, starts: &[usize]) {
         let all = sentences(t);
         for limit in 0..=t.len() + 1 {
-            let first = sentences_to(t, limit);
-            assert_eq!(first, all[..first.len()], "{t:?} to {limit}");
-            let wanted = all.iter().filter(|s| s.start <= limit).count();
-            assert!(first.len() >= wanted, "{t:?} to {limit}");
+            let some = sentences_holding(t, starts.iter().copied(), limit);
+            let mut rest = all.iter();
+            for s in &some {
+                assert!(rest.any(|a| a == s), "{t:?} {starts:?} to {limit}: {s:?}");
+            }
+            for s in all.iter().filter(|s| s.start <= limit) {
+                if starts.is_empty() || starts.iter().any(|&p| s.start <= p && p < s.end) {
+                    assert!(some.contains(s), "{t:?} {starts:?} to {limit}: {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_holding_far_phrases() {
+        let t = "One sentence here. Another one that is long enough to be passed over. \
+                 A third, U.S. made, 1.5 long. Mr. Fourth is a sentence too, no. 5 and more.\n\
+                 A line that is long enough to be wrapped if it were not for this\n\
+                 line. Then the last one, ending. Here";
+        for starts in [
+            vec![0],
+            vec![100],
+            vec![t.len() - 2],
+            vec![5, 150, 200],
+            (0..t.len()).step_by(37).collect(),
+            (0..t.len()).step_by(71).collect(),
+        ] {
+            assert_sentences_holding(t, &starts);
         }
     }
 
@@ -1032,6 +1105,22 @@ mod tests {
         #[test]
         fn first_sentences_on_any_text(t in "([a-zA-Z]{1,6}|[0-9]{1,3}| |\n|[.!?\"]|Mr){0,30}") {
             assert_first_sentences(&t);
+        }
+
+        #[test]
+        fn sentences_holding_on_any_text(
+            t in "([a-zA-Z]{1,12}|[0-9]{1,3}| |\n|[.!?\"]|Mr|\u{201d}){0,60}",
+            gaps in proptest::collection::vec(1usize..120, 0..6),
+        ) {
+            let starts: Vec<usize> = gaps
+                .iter()
+                .scan(0, |at, g| {
+                    *at += g;
+                    Some(*at)
+                })
+                .filter(|&p| p < t.len())
+                .collect();
+            assert_sentences_holding(&t, &starts);
         }
     }
 
