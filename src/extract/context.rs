@@ -16,7 +16,7 @@
 
 use super::lexeme::WordSet;
 use super::quantity_phrase::{QuantityMatch, find_quantities};
-use super::text::{TokKind, Token, sentences, tokens_into};
+use super::text::{TokKind, Token, TokenSink, sentences_holding, tokens_into, tokens_with};
 use super::verbs::inflections;
 use super::words::*;
 use crate::claim::{Claim, ClaimId, ClaimRef, Frame};
@@ -84,8 +84,9 @@ pub struct Scratch {
     /// the quantities of the sentence
     quantities: Vec<&'static QuantityMatch>,
     toks: Vec<Token>,
-    /// each token's range in `lowered`
-    bounds: Vec<Range<usize>>,
+    /// each token's span in `lowered`, for a sentence that is not ASCII (the
+    /// tokens give it for the others)
+    bounds: Vec<Token>,
     /// the sentence lower-cased (see [`Words`])
     lowered: String,
     /// the tokens lower-cased: slices of `lowered`
@@ -268,7 +269,10 @@ impl Extractor {
         if found.is_empty() {
             return;
         }
-        let sents = sentences(text);
+        // Only the sentences holding quantities are read: the text is split as far
+        // as the last, and passed over between two far apart.
+        let last_end = found.iter().map(|q| q.end).max().unwrap_or(0);
+        let sents = sentences_holding(text, found.iter().map(|q| q.start), last_end);
         let mut lines = LineIndex::new(text, doc, section);
         let mut qi = 0;
         // The last whole of the previous sentence: its number and concept.
@@ -318,52 +322,74 @@ impl Extractor {
         out: &mut ClaimSink,
         scratch: &mut Scratch,
     ) {
-        tokens_into(text, sent.clone(), &mut scratch.toks);
-        let toks = scratch.toks.as_slice();
         // The words the reading below matches, lower-cased. An ASCII sentence is
-        // lower-cased whole and its tokens are slices of that copy; a run of words
-        // separated by single spaces is then one slice too. Otherwise every token is
-        // lower-cased into a buffer of its own with a single space between tokens.
+        // lower-cased whole and tokenized in that copy (the tokens are the same in
+        // any case), its words and landmarks noted as each token is read: the words
+        // are slices of the copy, and a run of words separated by single spaces is
+        // one slice too. Otherwise every token is lower-cased into a buffer of its
+        // own with a single space between tokens.
         let sent_text = &text[sent.clone()];
-        let bounds = &mut scratch.bounds;
-        let lowered = &mut scratch.lowered;
-        bounds.clear();
-        lowered.clear();
-        if sent_text.is_ascii() {
-            bounds.extend(
-                toks.iter()
-                    .map(|t| t.start - sent.start..t.end - sent.start),
-            );
-            lowered.push_str(sent_text);
-            lowered.make_ascii_lowercase();
+        let ascii = sent_text.is_ascii();
+        scratch.lowered.clear();
+        if ascii {
+            scratch.lowered.push_str(sent_text);
+            scratch.lowered.make_ascii_lowercase();
         } else {
-            for t in toks {
+            tokens_into(text, sent.clone(), &mut scratch.toks);
+            let lowered = &mut scratch.lowered;
+            let bounds = &mut scratch.bounds;
+            bounds.clear();
+            for t in &scratch.toks {
                 if !lowered.is_empty() {
                     lowered.push(' ');
                 }
                 let from = lowered.len();
                 lowered.push_str(&t.text(text).to_lowercase());
-                bounds.push(from..lowered.len());
+                bounds.push(Token {
+                    start: from,
+                    end: lowered.len(),
+                    kind: t.kind,
+                });
             }
         }
-        let bounds = bounds.as_slice();
-        let lowered = lowered.as_str();
+        let lowered = scratch.lowered.as_str();
         let mut marks = Landmarks {
             at: std::mem::take(&mut scratch.marks),
         };
         marks.at.clear();
         let mut low = reuse(std::mem::take(&mut scratch.low));
-        low.extend(bounds.iter().enumerate().map(|(k, r)| {
-            let w = &lowered[r.clone()];
-            marks.note(k, w);
-            w
-        }));
+        if ascii {
+            // room for every token: about one per three bytes
+            low.reserve(lowered.len() / 3 + 4);
+            let mut sink = LowWords {
+                low: &mut low,
+                marks: &mut marks,
+            };
+            tokens_with(lowered, sent.start, &mut scratch.toks, &mut sink);
+        } else {
+            low.extend(scratch.bounds.iter().enumerate().map(|(k, t)| {
+                let w = &lowered[t.start..t.end];
+                marks.note(k, w);
+                w
+            }));
+        }
+        let toks = scratch.toks.as_slice();
         let low_list = low;
         let low = low_list.as_slice();
-        let words = Words {
-            lowered,
-            bounds,
-            low,
+        let words = if ascii {
+            Words {
+                lowered,
+                spans: toks,
+                base: sent.start,
+                low,
+            }
+        } else {
+            Words {
+                lowered,
+                spans: &scratch.bounds,
+                base: 0,
+                low,
+            }
         };
         let tok_at = |pos: usize| toks.partition_point(|t| t.start < pos);
         let mut ms = reuse_mentions(std::mem::take(&mut scratch.mentions));
@@ -1629,6 +1655,118 @@ fn landmark_kinds_of(w: &str) -> u8 {
     }
 }
 
+/// The landmark words of one to seven lower-case letters, with their kinds, by the
+/// integer the tokenizer reads such a word in ([`TokenSink::short_word`]): most
+/// words of a sentence are short, and one multiplication and one comparison settle
+/// each without another look at its bytes. A slot holds a word's bytes and, in the
+/// eighth byte (which a word of seven letters or fewer leaves zero), its kinds. The
+/// multiplier is found at compile time, the first of a fixed sequence that gives
+/// every word a slot of its own.
+///
+/// A word gets [`FRAME`] here only when it is in [`FRAME_WORD_LIST`]: the
+/// [`landmark_kinds`] of a word may add it to other words that share a slot filter
+/// entry with one, which [`sentence_frame`] passes over; the other kinds are the
+/// same (a test checks both).
+struct ShortLandmarks {
+    mul: u64,
+    slots: [u64; SHORT_SLOTS],
+}
+
+/// The number of slots of [`SHORT_LANDMARKS`] (a power of two): a few times the
+/// number of words, so that a multiplier that separates them all is soon found.
+const SHORT_SLOTS: usize = 1024;
+
+/// The bytes of a slot that hold a word.
+const SHORT_WORD_BYTES: u64 = (1 << 56) - 1;
+
+/// The slot of the packed word `key` under multiplier `mul`.
+#[inline(always)]
+const fn short_slot(key: u64, mul: u64) -> usize {
+    (key.wrapping_mul(mul) >> (64 - SHORT_SLOTS.trailing_zeros())) as usize & (SHORT_SLOTS - 1)
+}
+
+/// The words of one to seven lower-case ASCII letters, packed little-endian; None
+/// for any other word.
+const fn pack_short(w: &[u8]) -> Option<u64> {
+    if w.is_empty() || w.len() > 7 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut k = 0;
+    while k < w.len() {
+        if !w[k].is_ascii_lowercase() {
+            return None;
+        }
+        key |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    Some(key)
+}
+
+impl ShortLandmarks {
+    /// The table of the short words of each list, each list with its kinds.
+    const fn new(lists: &[(&[&str], u8)]) -> ShortLandmarks {
+        let mut mul: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut tries = 0;
+        loop {
+            if let Some(slots) = ShortLandmarks::place(lists, mul) {
+                return ShortLandmarks { mul, slots };
+            }
+            tries += 1;
+            assert!(tries < 10_000, "no multiplier gives every word a slot");
+            // the next odd number of a 64-bit linear congruential sequence
+            mul = mul
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407)
+                | 1;
+        }
+    }
+
+    /// The slots with every word where `mul` puts it; None when two words meet. A
+    /// word in more than one list gets the kinds of each.
+    const fn place(lists: &[(&[&str], u8)], mul: u64) -> Option<[u64; SHORT_SLOTS]> {
+        let mut slots = [0u64; SHORT_SLOTS];
+        let mut l = 0;
+        while l < lists.len() {
+            let (words, kinds) = lists[l];
+            let mut k = 0;
+            while k < words.len() {
+                if let Some(key) = pack_short(words[k].as_bytes()) {
+                    let slot = short_slot(key, mul);
+                    let held = slots[slot];
+                    if held != 0 && held & SHORT_WORD_BYTES != key {
+                        return None;
+                    }
+                    slots[slot] = held | key | (kinds as u64) << 56;
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        Some(slots)
+    }
+}
+
+/// The landmark words of at most seven letters.
+static SHORT_LANDMARKS: ShortLandmarks = ShortLandmarks::new(&[
+    (FRAME_WORD_LIST, FRAME),
+    (REPORTING_VERBS, REPORTING),
+    (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+    (&["according"], ACCORDING),
+]);
+
+/// The landmark kinds of a word of one to seven lower-case ASCII letters, given as
+/// the tokenizer holds it (little-endian, zero past the word).
+#[inline(always)]
+fn short_landmark_kinds(key: u64) -> u8 {
+    let held = SHORT_LANDMARKS.slots[short_slot(key, SHORT_LANDMARKS.mul)];
+    if held & SHORT_WORD_BYTES == key {
+        (held >> 56) as u8
+    } else {
+        0
+    }
+}
+
 /// What a sentence says about time and place, read from the words `frame` gives
 /// (those that pass [`frame_word`], in order).
 fn sentence_frame(
@@ -1846,10 +1984,14 @@ fn dateline_elsewhere(doc: &Document) -> bool {
     }
 }
 
-/// A sentence's tokens lower-cased into one buffer with a space between tokens.
+/// A sentence's tokens lower-cased into one buffer: an ASCII sentence lower-cased
+/// whole, or each token of another lower-cased with a space between tokens.
 struct Words<'a> {
     lowered: &'a str,
-    bounds: &'a [Range<usize>],
+    /// each token's span in `lowered`, shifted by `base`: an ASCII sentence's own
+    /// tokens (`base` its start in the text), else spans made for the buffer
+    spans: &'a [Token],
+    base: usize,
     low: &'a [&'a str],
 }
 
@@ -1858,14 +2000,61 @@ impl<'a> Words<'a> {
     /// they stand one space apart there (nearly always), else a copy.
     fn phrase(&self, a: usize, b: usize) -> Cow<'a, str> {
         let gaps = self.lowered.as_bytes();
-        let regular = self.bounds[a..b]
+        let base = self.base;
+        let regular = self.spans[a..b]
             .windows(2)
-            .all(|w| w[1].start == w[0].end + 1 && gaps[w[0].end] == b' ');
+            .all(|w| w[1].start == w[0].end + 1 && gaps[w[0].end - base] == b' ');
         if regular {
-            Cow::Borrowed(&self.lowered[self.bounds[a].start..self.bounds[b - 1].end])
+            Cow::Borrowed(&self.lowered[self.spans[a].start - base..self.spans[b - 1].end - base])
         } else {
             Cow::Owned(self.low[a..b].join(" "))
         }
+    }
+}
+
+/// What the tokenizer of an ASCII sentence's lower-cased copy hands each token to:
+/// the token's word (a slice of the copy) goes to `low` and its landmark kinds to
+/// `marks`. A short word gets its kinds from the integer the tokenizer read it in
+/// ([`short_landmark_kinds`]); a punctuation token is never a landmark.
+struct LowWords<'a, 'v> {
+    low: &'v mut Vec<&'a str>,
+    marks: &'v mut Landmarks,
+}
+
+impl<'a> TokenSink<'a> for LowWords<'a, '_> {
+    #[inline(always)]
+    fn short_word(&mut self, lowered: &'a str, at: Range<usize>, key: u64) {
+        let kinds = short_landmark_kinds(key);
+        if kinds != 0 {
+            self.marks.at.push((self.low.len(), kinds));
+        }
+        self.low.push(&lowered[at]);
+    }
+
+    #[inline(always)]
+    fn token(&mut self, lowered: &'a str, at: Range<usize>, kind: TokKind) {
+        let w = &lowered[at];
+        let kinds = match kind {
+            TokKind::Punct => 0,
+            // A number starts with a digit: a possible year.
+            TokKind::Number => FRAME,
+            TokKind::Word => word_landmark_kinds(w),
+        };
+        if kinds != 0 {
+            self.marks.at.push((self.low.len(), kinds));
+        }
+        self.low.push(w);
+    }
+}
+
+/// [`landmark_kinds`] of a word token, most of them (long words, of eight letters
+/// or more) turned away in line by the one lookup in [`LANDMARK_WORDS`] that the
+/// general test would start with.
+#[inline(always)]
+fn word_landmark_kinds(w: &str) -> u8 {
+    match slot(w.as_bytes()) {
+        Some((i, bit)) if LANDMARK_WORDS[i] & bit == 0 => 0,
+        _ => landmark_kinds(w),
     }
 }
 
@@ -2200,6 +2389,162 @@ mod tests {
         }
         for w in ["", ",", "people", "killed", "2014", "jan."] {
             assert_eq!(landmark_kinds(w), landmark_kinds_of(w), "{w:?}");
+        }
+    }
+
+    /// The kinds a short word gets from its packed bytes are those of the general
+    /// test, but for [`FRAME`], which only the words of [`FRAME_WORD_LIST`] get.
+    fn assert_short_kinds(w: &str) {
+        let Some(key) = pack_short(w.as_bytes()) else {
+            return;
+        };
+        let short = short_landmark_kinds(key);
+        let general = landmark_kinds(w);
+        assert_eq!(short & !FRAME, general & !FRAME, "{w:?}");
+        assert_eq!(short & FRAME != 0, FRAME_WORD_SET.has(w), "{w:?}");
+        assert!(short & FRAME == 0 || general & FRAME != 0, "{w:?}");
+    }
+
+    #[test]
+    fn short_landmarks_have_their_general_kinds() {
+        let lists = [
+            FRAME_WORD_LIST,
+            REPORTING_VERBS,
+            PLACE_PREPOSITIONS,
+            &["according"],
+        ];
+        let mut short = 0;
+        for w in lists.into_iter().flatten() {
+            if pack_short(w.as_bytes()).is_some() {
+                short += 1;
+                assert_ne!(short_landmark_kinds(pack_short(w.as_bytes()).unwrap()), 0);
+            }
+            assert_short_kinds(w);
+            // the word less its last letter and with another after it
+            assert_short_kinds(&w[..w.len() - 1]);
+            assert_short_kinds(&format!("{w}s"));
+        }
+        assert!(short > 50);
+        // every word of one to three letters
+        let letters = || (b'a'..=b'z').map(char::from);
+        for a in letters() {
+            assert_short_kinds(&a.to_string());
+            for b in letters() {
+                assert_short_kinds(&format!("{a}{b}"));
+                for c in letters() {
+                    assert_short_kinds(&format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for w in [
+            "people",
+            "killed",
+            "strikes",
+            "civilians",
+            "syria",
+            "sai",
+            "saidx",
+        ] {
+            assert_short_kinds(w);
+        }
+    }
+
+    /// The one-pass reading of an ASCII sentence's lower-cased copy gives the tokens
+    /// of the text, each lower-cased, and the landmarks of the general test, [`FRAME`]
+    /// aside where that test lets through a word [`sentence_frame`] passes over.
+    fn assert_ascii_reading(text: &str) {
+        let lowered = text.to_ascii_lowercase();
+        let (mut toks, mut low, mut marks) = (Vec::new(), Vec::new(), Landmarks { at: Vec::new() });
+        let mut sink = LowWords {
+            low: &mut low,
+            marks: &mut marks,
+        };
+        tokens_with(&lowered, 3, &mut toks, &mut sink);
+        let mut want = Vec::new();
+        tokens_into(&format!("abc{text}"), 3..3 + text.len(), &mut want);
+        assert_eq!(toks, want, "{text:?}");
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| text[t.start - 3..t.end - 3].to_lowercase())
+            .collect();
+        assert_eq!(low, words, "{text:?}");
+        let acted_on = |k: usize, kinds: u8| {
+            let w = words[k].as_str();
+            let frame = w.starts_with(|c: char| c.is_ascii_digit())
+                || FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w));
+            let kinds = if frame { kinds } else { kinds & !FRAME };
+            (kinds != 0).then_some((k, kinds))
+        };
+        let general: Vec<(usize, u8)> = (0..words.len())
+            .filter_map(|k| acted_on(k, landmark_kinds(&words[k])))
+            .collect();
+        let got: Vec<(usize, u8)> = marks
+            .at
+            .iter()
+            .filter_map(|&(k, kinds)| acted_on(k, kinds))
+            .collect();
+        assert_eq!(got, general, "{text:?}");
+    }
+
+    #[test]
+    fn ascii_reading_is_the_general_one() {
+        for text in [
+            "",
+            "The Syrian Observatory said 16 civilians were killed in Idlib on Monday.",
+            "According to the UN, more than 700 US-led air strikes SINCE Jan. 2014; so far.",
+            "Last week's toll: 1,300 dead, reported at Aleppo's al-Bab (outside it)",
+            "THE IN OF AT SAID Said sAID put PUTTING according ACCORDING x",
+            "a b c 1 2 3 . , ; since2014 war-torn past, days-long",
+        ] {
+            assert_ascii_reading(text);
+        }
+    }
+
+    #[test]
+    fn word_landmarks_are_the_general_ones() {
+        let lists = [
+            FRAME_WORD_LIST,
+            REPORTING_VERBS,
+            PLACE_PREPOSITIONS,
+            &["according"],
+        ];
+        for w in lists.into_iter().flatten() {
+            assert_eq!(word_landmark_kinds(w), landmark_kinds(w), "{w:?}");
+            let longer = format!("{w}ly");
+            assert_eq!(
+                word_landmark_kinds(&longer),
+                landmark_kinds(&longer),
+                "{w:?}"
+            );
+        }
+        for w in [
+            "",
+            "Syria's",
+            "x-ray",
+            "us-led",
+            "documented",
+            "internationally",
+            "e\u{e9}",
+        ] {
+            assert_eq!(word_landmark_kinds(w), landmark_kinds(w), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_reading_matches_on_any_text(
+            t in "([a-zA-Z]{1,10}|the|The|IN|said|since|days|2014|[0-9]{1,5}| |  |\n|[,.;:()'$%-]){0,30}",
+        ) {
+            assert_ascii_reading(&t);
+        }
+    }
+
+    /// A punctuation token, which the reader of an ASCII sentence does not note, is
+    /// no landmark.
+    #[test]
+    fn punctuation_is_no_landmark() {
+        for c in (0u8..128).filter(|c| c.is_ascii_punctuation()) {
+            assert_eq!(landmark_kinds(&char::from(c).to_string()), 0, "{c}");
         }
     }
 

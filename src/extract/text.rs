@@ -18,7 +18,33 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_holding(text, [], usize::MAX)
+}
+
+/// Text between two stops beyond which [`sentences_holding`] looks for a place to
+/// go on from rather than splitting its way through: a sentence or more.
+const SKIP_GAP: usize = 64;
+
+/// The sentences of `text` that may hold the phrases starting at `starts` (in
+/// order) and ending at or before `limit`: some of [`sentences`], in order, with
+/// every sentence that starts at or before `limit` and holds one of `starts`. A
+/// reader that wants only the sentences holding the quantities found in a text
+/// need not split the text after the last nor between two far apart.
+///
+/// Whether a stop (`.`, `!`, `?`) ends a sentence depends only on the text around
+/// it, and the splitter looks at every stop: once a sentence that ends with a stop
+/// is found, the splitter is where it would be had it started from the beginning.
+/// So when the next phrase starts far after a sentence's end, the splitter goes on
+/// from the last sentence before the phrase that ends with a stop. (A line break
+/// is no such place: whether it ends a sentence depends on where the sentence
+/// started.)
+pub fn sentences_holding(
+    text: &str,
+    starts: impl IntoIterator<Item = usize>,
+    limit: usize,
+) -> Vec<Range<usize>> {
     let b = text.as_bytes();
+    let mut starts = starts.into_iter().peekable();
     // Room for a sentence per 64 bytes, more than news text needs: growing the list
     // a sentence at a time would copy it over and over.
     let mut out = Vec::with_capacity(text.len() / 64 + 2);
@@ -40,14 +66,45 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         };
         if let Some(stop) = stop {
             push_trimmed(text, start, stop, &mut out);
+            // Every sentence after this one starts at `stop` or later.
+            if stop > limit {
+                return out;
+            }
             start = stop;
             i = stop.max(i + 1);
+            // The next phrase to hold: when it is far, go on from the last sentence
+            // end before it.
+            while starts.next_if(|&s| s < stop).is_some() {}
+            if let Some(&next) = starts.peek()
+                && next > stop + SKIP_GAP
+                && let Some(j) = restart_between(text, stop, next)
+            {
+                start = j;
+                i = j;
+            }
             continue;
         }
         i += 1;
     }
     push_trimmed(text, start, b.len(), &mut out);
     out
+}
+
+/// Where the last sentence in `text[from..at]` that ends with a stop (`.`, `!`,
+/// `?`) ends, if it ends before `at`: the stops are tried from the last back.
+fn restart_between(text: &str, from: usize, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut end = at;
+    while let Some(k) = memchr::memrchr3(b'.', b'!', b'?', b.get(from..end)?) {
+        let p = from + k;
+        if let Some(j) = sentence_end(text, p)
+            && j < at
+        {
+            return Some(j);
+        }
+        end = p;
+    }
+    None
 }
 
 /// The first line break or stop (`.`, `!`, `?`) at or after `from`. memchr skips
@@ -127,27 +184,43 @@ fn wrapped_line(text: &str, sentence_start: usize, nl: usize) -> bool {
 }
 
 /// Where a sentence ending at the stop `text[i]` ends (after any closing quotes), or
-/// None when the stop does not end a sentence.
+/// None when the stop does not end a sentence. Most stops are followed by ASCII
+/// text: the bytes after the stop are tested as they are, and only a non-ASCII
+/// character is decoded.
 fn sentence_end(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     // Closing quotes and brackets may follow the stop.
     let mut j = i + 1;
-    while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+    while let Some(&c) = b.get(j)
+        && matches!(c, b'"' | b'\'' | b')' | b']')
+    {
         j += 1;
     }
-    // Typographic closing quote (U+201D) after the stop.
-    if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+    // Typographic closing quote (U+201D or U+2019, both E2 80 xx in UTF-8) after the
+    // stop.
+    if let Some(&[0xe2, 0x80, 0x9d | 0x99]) = b.get(j..j + 3) {
         j += 3;
     }
-    if j >= b.len() {
+    let Some(&c) = b.get(j) else {
         return Some(j);
-    }
-    if !b[j].is_ascii_whitespace() {
+    };
+    if !c.is_ascii_whitespace() {
         return None;
     }
-    let next = text[j..].trim_start();
-    let Some(nc) = next.chars().next() else {
-        return Some(j);
+    // The first character after the white space.
+    let mut k = j + 1;
+    while let Some(&c) = b.get(k)
+        && ascii_white(c)
+    {
+        k += 1;
+    }
+    let nc = match b.get(k) {
+        None => return Some(j),
+        Some(&c) if c.is_ascii() => char::from(c),
+        _ => match text[k..].trim_start().chars().next() {
+            Some(c) => c,
+            None => return Some(j),
+        },
     };
     if !(nc.is_uppercase() || nc.is_ascii_digit() || matches!(nc, '"' | '\u{201c}' | '\'' | '(')) {
         return None;
@@ -155,19 +228,100 @@ fn sentence_end(text: &str, i: usize) -> Option<usize> {
     if b[i] != b'.' {
         return Some(j);
     }
-    // The word before the period: an abbreviation or an initial does not end a sentence.
-    let before = &text[..i];
-    let word = &before[word_start(before)..];
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return None;
-    }
-    // "No. 5" abbreviates "number" only before a digit.
-    let abbreviation = if word.eq_ignore_ascii_case("no") {
-        nc.is_ascii_digit()
-    } else {
-        is_abbreviation(word)
+    // The word before the period: an abbreviation or an initial does not end a
+    // sentence, and a longer word is neither. It is nearly always read from the
+    // eight bytes before the period, as one integer.
+    let abbreviation = match ascii_word_before(b, i) {
+        Some(WordBefore::Long) => return Some(j),
+        Some(WordBefore::Short { key, len }) => {
+            if len == 1 && (key as u8).is_ascii_uppercase() {
+                return None;
+            }
+            // lower-cased: 0x20 added to each capital (its high bit moved down)
+            let lower = key | (bytes_in(key, b'A', b'Z') >> 2);
+            // "No. 5" abbreviates "number" only before a digit.
+            if len == 2 && lower == NO_KEY {
+                nc.is_ascii_digit()
+            } else {
+                is_abbreviation_key(lower, len)
+            }
+        }
+        None => {
+            let Some(word) = short_last_word(&text[..i]) else {
+                return Some(j);
+            };
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && c.is_uppercase()
+            {
+                return None;
+            }
+            if word.eq_ignore_ascii_case("no") {
+                nc.is_ascii_digit()
+            } else {
+                is_abbreviation(word)
+            }
+        }
     };
     (!abbreviation).then_some(j)
+}
+
+/// The word before a period as [`ascii_word_before`] reads it.
+#[derive(Debug, PartialEq)]
+enum WordBefore {
+    /// Eight bytes or more: no abbreviation nor initial.
+    Long,
+    /// A word of `len` (0 to 7) ASCII bytes, packed little-endian into `key`.
+    Short { key: u64, len: usize },
+}
+
+/// "no", packed as [`WordBefore::Short`] packs a word.
+const NO_KEY: u64 = u64::from_le_bytes(*b"no\0\0\0\0\0\0");
+
+/// The word (see [`word_start`]) before the byte `i` of `b`, read from the eight
+/// bytes before `i` as one integer: the bytes after the last that ends a word (white
+/// space, '(' or '"'). None when fewer than eight bytes come before `i` or the last
+/// such byte is not ASCII (it may start a character of white space), which the
+/// reading by characters settles.
+fn ascii_word_before(b: &[u8], i: usize) -> Option<WordBefore> {
+    let x = load8(b, i.checked_sub(8)?)?;
+    let ends = bytes_in(x, 0x09, 0x0d) | bytes_in(x, b' ', b' ') | bytes_in(x, b'(', b'(');
+    let stops = ends | bytes_in(x, b'"', b'"') | (x & HIGH);
+    if stops == 0 {
+        return Some(WordBefore::Long);
+    }
+    // the last such byte (the highest): its high bit
+    let last = (63 - stops.leading_zeros()) / 8;
+    if (x >> (8 * last)) & 0x80 != 0 {
+        return None;
+    }
+    Some(WordBefore::Short {
+        key: x.checked_shr(8 * (last + 1)).unwrap_or(0),
+        len: (7 - last) as usize,
+    })
+}
+
+/// The last word of `before` (see [`word_start`]) when it is no longer than the
+/// longest of [`ABBREVIATIONS`] (a single character, an initial, is not either);
+/// None for a longer word, which is found without walking back over all of it.
+fn short_last_word(before: &str) -> Option<&str> {
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let c = b[k - 1];
+        if !c.is_ascii() {
+            let start = word_start(before);
+            return (b.len() - start <= ABBREVIATION_MAX).then(|| &before[start..]);
+        }
+        if c.is_ascii_whitespace() || c == 0x0b || c == b'(' || c == b'"' {
+            break;
+        }
+        if b.len() - k >= ABBREVIATION_MAX {
+            return None;
+        }
+        k -= 1;
+    }
+    Some(&before[k..])
 }
 
 /// Where the last word of `before` starts: after the last white space, '(' or '"'.
@@ -208,6 +362,41 @@ const ABBREVIATION_MAX: usize = {
     }
     max
 };
+
+/// [`ABBREVIATIONS`] packed little-endian, as [`WordBefore::Short`] packs a word.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut t = [0u64; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        let a = ABBREVIATIONS[k].as_bytes();
+        let mut n = 0;
+        while n < a.len() {
+            t[k] |= (a[n] as u64) << (8 * n);
+            n += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`is_abbreviation`] for a lower-case word of `len` bytes packed into `lower`
+/// (zero past the word): turned away by [`ABBREVIATION_FILTER`] before any
+/// comparison.
+fn is_abbreviation_key(lower: u64, len: usize) -> bool {
+    if !(1..=ABBREVIATION_MAX).contains(&len) {
+        return false;
+    }
+    let (first, last) = (lower as u8, (lower >> (8 * (len - 1))) as u8);
+    if !(first.is_ascii_lowercase() && last.is_ascii_lowercase()) {
+        return false;
+    }
+    let slot = usize::from(first - b'a') * 26 + usize::from(last - b'a');
+    ABBREVIATION_FILTER[slot] & (1 << len) != 0
+        && ABBREVIATION_KEYS
+            .iter()
+            .zip(ABBREVIATIONS)
+            .any(|(&k, a)| k == lower && a.len() == len)
+}
 
 /// Whether `word` is one of [`ABBREVIATIONS`], in any case: lower-cased on the stack
 /// and turned away by [`ABBREVIATION_FILTER`] before any comparison.
@@ -284,8 +473,7 @@ static CLASS: [u8; 256] = {
 /// of eight bytes reads such a token (the length of a word of fewer than eight
 /// letters and the byte after it). Anything else (a number, a non-ASCII character, a
 /// word that a digit or joiner continues) is read by `token_at`, as are the last
-/// few bytes; both give the same tokens. Kept out of line: the loop keeps its
-/// registers to itself.
+/// few bytes; both give the same tokens.
 pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     tokens_into(s, range, &mut out);
@@ -294,11 +482,45 @@ pub fn tokens(s: &str, range: Range<usize>) -> Vec<Token> {
 
 /// [`tokens`] into `out`, which is cleared first: a reader of many sentences keeps
 /// one list and allocates only when a sentence is longer than any before.
-#[inline(never)]
 pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
-    let sub = &s[range.clone()];
+    tokens_with(&s[range.clone()], range.start, out, &mut ());
+}
+
+/// What a reader of a sentence notes about each token as [`tokens_with`] reads it,
+/// in token order: the tokenizer holds the bytes of most words in a register, and
+/// hands them on, so that a word list keyed by them costs no second look at the
+/// text. Each token is given as its offsets `at` in `text`, the text given to
+/// [`tokens_with`]: a sink that slices `text` there lets the compiler see what the
+/// tokenizer knows of those offsets.
+pub trait TokenSink<'a> {
+    /// A word of one to seven ASCII letters at `at`, and its bytes as one integer
+    /// (`key`: little-endian, zero past the word).
+    fn short_word(&mut self, text: &'a str, at: Range<usize>, key: u64);
+    /// Any other token.
+    fn token(&mut self, text: &'a str, at: Range<usize>, kind: TokKind);
+}
+
+/// The sink of [`tokens_into`], which only lists the tokens.
+impl TokenSink<'_> for () {
+    #[inline(always)]
+    fn short_word(&mut self, _: &str, _: Range<usize>, _: u64) {}
+    #[inline(always)]
+    fn token(&mut self, _: &str, _: Range<usize>, _: TokKind) {}
+}
+
+/// The tokens of `sub` into `out` (cleared first), their offsets shifted by
+/// `base`, each handed to `sink` as it is read. The tokens do not depend on the
+/// case of the letters: a reader that wants the words lower-cased may tokenize its
+/// lower-cased copy of an ASCII text and get the text's own tokens. Kept out of
+/// line: the loop keeps its registers to itself.
+#[inline(never)]
+pub fn tokens_with<'a, S: TokenSink<'a>>(
+    sub: &'a str,
+    base: usize,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) {
     let bytes = sub.as_bytes();
-    let base = range.start;
     out.clear();
     // About one token per three bytes of news text (short words, spaces and
     // punctuation): room made once for nearly every sentence.
@@ -321,6 +543,12 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
                     end: base + end,
                     kind: TokKind::Word,
                 });
+                if run < 8 {
+                    // the bytes of the word alone: `run` is 1 to 7
+                    sink.short_word(sub, i..end, x & ((1 << (8 * run)) - 1));
+                } else {
+                    sink.token(sub, i..end, TokKind::Word);
+                }
                 // The space after a word is passed at once.
                 i = end + usize::from(after == b' ');
                 continue;
@@ -337,6 +565,7 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
                         end: base + i + 1,
                         kind: TokKind::Punct,
                     });
+                    sink.token(sub, i..i + 1, TokKind::Punct);
                     i += 1;
                     continue;
                 }
@@ -344,11 +573,30 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 _ => {}
             }
         }
-        i = token_at(sub, i, base, out);
+        i = token_at_into(sub, i, base, out, sink);
     }
     while i < bytes.len() {
-        i = token_at(sub, i, base, out);
+        i = token_at_into(sub, i, base, out, sink);
     }
+}
+
+/// [`token_at`], handing the token it reads, if any, to `sink`.
+#[inline(always)]
+fn token_at_into<'a, S: TokenSink<'a>>(
+    sub: &'a str,
+    i: usize,
+    base: usize,
+    out: &mut Vec<Token>,
+    sink: &mut S,
+) -> usize {
+    let had = out.len();
+    let next = token_at(sub, i, base, out);
+    if out.len() > had
+        && let Some(t) = out.last()
+    {
+        sink.token(sub, t.start - base..t.end - base, t.kind);
+    }
+    next
 }
 
 /// Whether the byte `after`, not a letter, ends a word of ASCII letters before it, as
@@ -358,7 +606,9 @@ pub fn tokens_into(s: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// [`token_at`].
 #[inline]
 fn ends_word(after: u8) -> bool {
-    CLASS[usize::from(after)] & (ALNUM | NON_ASCII) == 0 && !matches!(after, b'-' | b'\'')
+    // (`is_ascii` first, not the table's NON_ASCII bit: it shows the compiler that
+    // the word ends on a char boundary, which slicing the word then need not test)
+    after.is_ascii() && CLASS[usize::from(after)] & ALNUM == 0 && !matches!(after, b'-' | b'\'')
 }
 
 /// Reads the token or white space character at byte `i` of `sub` (a char boundary),
@@ -634,8 +884,244 @@ mod tests {
         }
     }
 
+    /// Notes what [`tokens_with`] hands on, to check it against the tokens.
+    #[derive(Default)]
+    struct Noted(Vec<(Range<usize>, Option<u64>, Option<TokKind>)>);
+
+    impl TokenSink<'_> for Noted {
+        fn short_word(&mut self, _: &str, at: Range<usize>, key: u64) {
+            self.0.push((at, Some(key), None));
+        }
+        fn token(&mut self, _: &str, at: Range<usize>, kind: TokKind) {
+            self.0.push((at, None, Some(kind)));
+        }
+    }
+
+    /// Every token is handed on once, in order; a short word with its bytes. The
+    /// tokens of a lower-cased copy are those of the text.
+    fn assert_handed_on(t: &str) {
+        let mut toks = Vec::new();
+        let mut noted = Noted::default();
+        tokens_with(t, 2, &mut toks, &mut noted);
+        assert_eq!(toks, tokens(&format!("..{t}"), 2..2 + t.len()), "{t:?}");
+        assert_eq!(toks.len(), noted.0.len(), "{t:?}");
+        for (tok, (at, key, kind)) in toks.iter().zip(&noted.0) {
+            assert_eq!(tok.start - 2..tok.end - 2, *at, "{t:?}");
+            if let Some(kind) = kind {
+                assert_eq!(tok.kind, *kind, "{t:?}");
+            }
+            if let Some(key) = key {
+                let w = &t.as_bytes()[at.clone()];
+                assert!(
+                    w.len() < 8 && w.iter().all(u8::is_ascii_alphabetic),
+                    "{t:?}"
+                );
+                let mut bytes = [0u8; 8];
+                bytes[..w.len()].copy_from_slice(w);
+                assert_eq!(*key, u64::from_le_bytes(bytes), "{t:?}");
+            }
+        }
+        let lower = t.to_ascii_lowercase();
+        assert_eq!(
+            tokens(&lower, 0..lower.len()),
+            tokens(t, 0..t.len()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn tokens_are_handed_on() {
+        for t in [
+            "More than 700 US-led air strikes, 1,300 and 1.5 million; Syria's al-Islam.",
+            "caf\u{e9} \u{2019}s 5\u{2019}000 \u{a0}x\u{2028}y 12.a a.1 1,a -5 --",
+            "Internationally recognised killed",
+            "",
+            "a",
+        ] {
+            assert_handed_on(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_handed_on_for_any_text(
+            t in "([a-zA-Z]{1,9}|[0-9]{1,9}|[a-z0-9]{1,9}| |  |\n|[,.;:()\"'$%-]|\u{e9}|\u{a0}){0,40}",
+        ) {
+            assert_handed_on(&t);
+        }
+    }
+
+    /// The first form of [`sentence_end`], which must give the same ends.
+    fn sentence_end_before(text: &str, i: usize) -> Option<usize> {
+        let b = text.as_bytes();
+        // Closing quotes and brackets may follow the stop.
+        let mut j = i + 1;
+        while j < b.len() && matches!(b[j], b'"' | b'\'' | b')' | b']') {
+            j += 1;
+        }
+        // Typographic closing quote (U+201D) after the stop.
+        if text[j..].starts_with('\u{201d}') || text[j..].starts_with('\u{2019}') {
+            j += 3;
+        }
+        if j >= b.len() {
+            return Some(j);
+        }
+        if !b[j].is_ascii_whitespace() {
+            return None;
+        }
+        let next = text[j..].trim_start();
+        let Some(nc) = next.chars().next() else {
+            return Some(j);
+        };
+        if !(nc.is_uppercase()
+            || nc.is_ascii_digit()
+            || matches!(nc, '"' | '\u{201c}' | '\'' | '('))
+        {
+            return None;
+        }
+        if b[i] != b'.' {
+            return Some(j);
+        }
+        // The word before the period: an abbreviation or an initial does not end a sentence.
+        let before = &text[..i];
+        let word = &before[word_start(before)..];
+        if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            return None;
+        }
+        // "No. 5" abbreviates "number" only before a digit.
+        let abbreviation = if word.eq_ignore_ascii_case("no") {
+            nc.is_ascii_digit()
+        } else {
+            is_abbreviation(word)
+        };
+        (!abbreviation).then_some(j)
+    }
+
+    /// Every stop of `t` ends a sentence where the first form says.
+    fn assert_same_ends(t: &str) {
+        for (i, c) in t.char_indices() {
+            if matches!(c, '.' | '!' | '?') {
+                assert_eq!(
+                    sentence_end(t, i),
+                    sentence_end_before(t, i),
+                    "{t:?} at {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_ends_are_those_of_the_first_form() {
+        for t in [
+            "One. Two! Three? 4. \"Five.\" (Six.) 'Seven.' No. 5 and no. Six",
+            "Mr. Smith, Dr.  Who, U.S. troops, e.g. This, A. Smith, \u{c9}. Smith, a. b",
+            "end.\u{201d} Next. end.\u{2019} Next. end.\u{201d}x. \u{a0}Y. \u{2003}Z.",
+            "killed\u{a0}12. Then. caf\u{e9}. Then. approx. 5. Approx. Then. x.\u{b}Y.",
+            "a.\t\n\r\u{b}\u{c}B. c.\u{201c}D. e. (F. g.  '. h. \u{201c}",
+            ".",
+            ". ",
+            ".A",
+            " . A",
+            "St.",
+            "Ltd.\u{a0}\u{a0}",
+            "Jan.\u{a0}",
+            "\u{e9}\u{e9}. A",
+            "It was said by Gen. Smith, (Sgt. Jones) and \"Approx. 5\", no. 5, NO. Five, N. Y.",
+            "the fighters\u{a0}Dr. Who, caf\u{e9} St. Then, caf\u{e9}X. Then, x\u{b}Mr. Y",
+            "Internationally. Then\tmr. X \0\0no. 5 \0u.s. A two-co. B (e.g. C \"i.e. D",
+        ] {
+            assert_same_ends(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_ends_on_any_text(
+            t in "([a-zA-Z]{1,8}|[0-9]{1,3}|no|No|mr|U.S|e.g|Approx|ltd| |  |\n|\t|\u{b}|\u{0}|[.!?\"')\\](]|\u{201d}|\u{2019}|\u{201c}|\u{a0}|\u{c9}|\u{e9}){0,24}",
+        ) {
+            assert_same_ends(&t);
+        }
+    }
+
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    /// The sentences holding some phrases are some of those of the whole text, in
+    /// order, with every one that holds a phrase and starts at or before the limit.
+    fn assert_first_sentences(t: &str) {
+        assert_sentences_holding(t, &[]);
+    }
+
+    fn assert_sentences_holding(t: &str, starts: &[usize]) {
+        let all = sentences(t);
+        for limit in 0..=t.len() + 1 {
+            let some = sentences_holding(t, starts.iter().copied(), limit);
+            let mut rest = all.iter();
+            for s in &some {
+                assert!(rest.any(|a| a == s), "{t:?} {starts:?} to {limit}: {s:?}");
+            }
+            for s in all.iter().filter(|s| s.start <= limit) {
+                if starts.is_empty() || starts.iter().any(|&p| s.start <= p && p < s.end) {
+                    assert!(some.contains(s), "{t:?} {starts:?} to {limit}: {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_holding_far_phrases() {
+        let t = "One sentence here. Another one that is long enough to be passed over. \
+                 A third, U.S. made, 1.5 long. Mr. Fourth is a sentence too, no. 5 and more.\n\
+                 A line that is long enough to be wrapped if it were not for this\n\
+                 line. Then the last one, ending. Here";
+        for starts in [
+            vec![0],
+            vec![100],
+            vec![t.len() - 2],
+            vec![5, 150, 200],
+            (0..t.len()).step_by(37).collect(),
+            (0..t.len()).step_by(71).collect(),
+        ] {
+            assert_sentences_holding(t, &starts);
+        }
+    }
+
+    #[test]
+    fn first_sentences_are_those_of_the_text() {
+        for t in [
+            "One. Two. Three?\nFour! \"Five.\" Six",
+            "Mr. Smith said 1.5 million. U.S. troops. A. Smith came.",
+            "A long line that goes on without any stop at its end\n\nNew paragraph\n",
+            "",
+            "  \n \n",
+            "ends in lower. case. End.",
+        ] {
+            assert_first_sentences(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_sentences_on_any_text(t in "([a-zA-Z]{1,6}|[0-9]{1,3}| |\n|[.!?\"]|Mr){0,30}") {
+            assert_first_sentences(&t);
+        }
+
+        #[test]
+        fn sentences_holding_on_any_text(
+            t in "([a-zA-Z]{1,12}|[0-9]{1,3}| |\n|[.!?\"]|Mr|\u{201d}){0,60}",
+            gaps in proptest::collection::vec(1usize..120, 0..6),
+        ) {
+            let starts: Vec<usize> = gaps
+                .iter()
+                .scan(0, |at, g| {
+                    *at += g;
+                    Some(*at)
+                })
+                .filter(|&p| p < t.len())
+                .collect();
+            assert_sentences_holding(&t, &starts);
+        }
     }
 
     #[test]
@@ -646,6 +1132,75 @@ mod tests {
         }
         for w in ["", "m", "mrx", "approxi", "Syria", "u.s.a", "d\u{e9}c"] {
             assert!(!is_abbreviation(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn packed_abbreviations_are_the_abbreviations() {
+        let pack = |w: &str| {
+            let mut bytes = [0u8; 8];
+            bytes[..w.len()].copy_from_slice(w.as_bytes());
+            u64::from_le_bytes(bytes)
+        };
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation_key(pack(a), a.len()), "{a}");
+        }
+        for w in [
+            "", "m", "mrx", "approxi", "syria", "u.s.a", "s", "no", "u.s\0", "mr\0", "a.m.", "apr.",
+        ] {
+            assert_eq!(
+                is_abbreviation_key(pack(w), w.len()),
+                is_abbreviation(w),
+                "{w:?}"
+            );
+        }
+        assert_eq!(pack("no"), NO_KEY);
+    }
+
+    #[test]
+    fn words_before_a_period_are_read_from_eight_bytes() {
+        for (before, want) in [
+            ("1234567", None),
+            ("12345678", Some(WordBefore::Long)),
+            (
+                "said the Gen",
+                Some(WordBefore::Short {
+                    key: 0x6e_65_47,
+                    len: 3,
+                }),
+            ),
+            (
+                "12345 (Mr",
+                Some(WordBefore::Short {
+                    key: 0x72_4d,
+                    len: 2,
+                }),
+            ),
+            ("1234567 ", Some(WordBefore::Short { key: 0, len: 0 })),
+            ("1234567\"", Some(WordBefore::Short { key: 0, len: 0 })),
+            (
+                "123\u{b}5678",
+                Some(WordBefore::Short {
+                    key: 0x38_37_36_35,
+                    len: 4,
+                }),
+            ),
+            ("123\u{a0}5678", None),
+            ("\u{e9}345678", None),
+            (
+                "\u{e9} 45678",
+                Some(WordBefore::Short {
+                    key: 0x38_37_36_35_34,
+                    len: 5,
+                }),
+            ),
+        ] {
+            let text = format!("{before}.");
+            assert_eq!(
+                ascii_word_before(text.as_bytes(), before.len()),
+                want,
+                "{before:?}"
+            );
         }
     }
 
