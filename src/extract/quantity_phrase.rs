@@ -14,7 +14,8 @@
 //! 2. At an anchor the phrase grammar (nom) is tried from the start of each of the
 //!    few words before it that can open a phrase ("more", "at", "between", "some",
 //!    "a", ...), farthest first, then from the anchor itself; the first parse that
-//!    covers the anchor wins. Most branches are turned away before any parsing by a
+//!    covers the anchor wins. The walk back stops at the first word that no phrase
+//!    holds before its anchor ("killed" in "killed 38"). Most branches are turned away before any parsing by a
 //!    cheap test on the bytes (a keyword's first letter, a first or second word
 //!    against a closed list); each test accepts everything its branch accepts, so it
 //!    changes what is tried, never what is found.
@@ -84,6 +85,13 @@ pub struct QuantityMatch {
 /// Every quantity phrase in `text` (a sentence or a whole section), left to right,
 /// non-overlapping, with non-claims already left out.
 pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
+    find_all(text, true)
+}
+
+/// [`find_quantities`], where `prune` lets the walk back from an anchor stop at the
+/// first word no phrase reaching the anchor can hold ([`candidate_starts`]); the full
+/// walk is the reading the short one is checked against.
+fn find_all(text: &str, prune: bool) -> Vec<QuantityMatch> {
     let g = Grammar { text };
     let mut out: Vec<QuantityMatch> = Vec::new();
     // Nothing before `pos` can start a phrase: it belongs to an earlier one.
@@ -94,6 +102,10 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
     let mut id_run: Option<usize> = None;
     // The end of the last claim when it was a bare number ("245 23 yen").
     let mut last_bare: Option<usize> = None;
+    // The end of the last token passed over unread after a number that opened no
+    // phrase ("1990s-era"): the anchor words in it were never tried, and the walk
+    // back stops early only where every anchor word before it was.
+    let mut unread = 0;
     while let Some((a, anchor)) = next_anchor(text, at) {
         if anchor == Anchor::Digit {
             if let Some(e) = id_run {
@@ -109,9 +121,12 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
                 continue;
             }
         }
-        let Some(p) = g.at_anchor(a, pos) else {
+        let Some(p) = g.at_anchor(a, pos, prune && pos >= unread) else {
             at = match anchor {
-                Anchor::Digit => token_end(text, a),
+                Anchor::Digit => {
+                    unread = token_end(text, a);
+                    unread
+                }
                 Anchor::Word(end) => end,
                 Anchor::Sign(end) => end,
             };
@@ -197,7 +212,25 @@ const CORE_OPENERS: &[&str] = &[
     "week", "year",
 ];
 
+/// Words that may stand in a phrase before its first anchor, sorted: the starters,
+/// the other words of the qualifiers ("than", "least", "excess", "or equal to"), the
+/// other openers of a core ("HK", "AUD"), "and" ("hour and a half"), and the letters
+/// of "U.S.$". A word before an anchor that is none of these ("killed", "the") ends
+/// the walk back ([`candidate_starts`]).
+#[rustfmt::skip]
+const INNER_WORDS: &[&str] = &[
+    "a", "about", "above", "almost", "an", "and", "approx", "approximately", "around",
+    "as", "at", "aud", "below", "between", "bigger", "c", "cad", "chf", "circa", "close",
+    "day", "equal", "estimated", "eur", "exactly", "excess", "fewer", "from", "gbp",
+    "greater", "half", "higher", "hk", "hour", "in", "jpy", "just", "larger", "least",
+    "less", "lower", "many", "maximum", "minimum", "minus", "minute", "month", "more",
+    "most", "much", "nearly", "negative", "no", "not", "of", "or", "over", "precisely",
+    "quarter", "roughly", "s", "second", "short", "shy", "smaller", "some", "syp", "than",
+    "to", "u", "under", "up", "upwards", "us", "usd", "week", "well", "year",
+];
+
 static ANCHORS: WordSet<{ ANCHOR_WORDS.len() }> = WordSet::new(ANCHOR_WORDS);
+static INNER: WordSet<{ INNER_WORDS.len() }> = WordSet::new(INNER_WORDS);
 static OPENERS: WordSet<{ CORE_OPENERS.len() }> = WordSet::new(CORE_OPENERS);
 static STARTERS: WordSet<{ STARTER_WORDS.len() }> = WordSet::new(STARTER_WORDS);
 
@@ -386,7 +419,16 @@ fn list_separators(s: &str) -> bool {
 /// Where a phrase covering the anchor at `a` may start, farthest first: the starter
 /// words among the six words before it (not before `pos`), a sign or currency
 /// letters glued to it ("-5", "US$"), then the anchor itself.
-fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
+///
+/// With `prune` the walk back stops after the first word that is not [`INNER`]
+/// ("killed" in "the strike killed 38"): a phrase from farther back would hold that
+/// word, so an anchor word before it as well (every word of a phrase before its
+/// first anchor is inner), and the phrase would already have been found at that
+/// anchor, which moves `pos` past its start. That holds when every anchor word
+/// between `pos` and `a` was tried, which the caller knows; the words dropped are
+/// then the farthest starts, none of which can cover `a`, so the first start that
+/// does is the same either way (a test compares the two walks).
+fn candidate_starts(text: &str, a: usize, pos: usize, prune: bool) -> ([usize; 8], usize) {
     let mut back = [0usize; 8];
     let mut n = 0;
     let head = &text[pos..a];
@@ -420,9 +462,14 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
         if w == t {
             break;
         }
-        if STARTERS.contains_letters(&b[w..t]) && n < 6 {
+        // every starter is inner: most words are settled by the one lookup
+        let inner = INNER.contains_letters(&b[w..t]);
+        if inner && STARTERS.contains_letters(&b[w..t]) && n < 6 {
             back[n] = w;
             n += 1;
+        }
+        if prune && !inner {
+            break;
         }
         j = w;
     }
@@ -620,9 +667,10 @@ impl<'a> Grammar<'a> {
         self.text.len() - rest.len()
     }
 
-    /// The phrase covering the anchor at `a`, starting at or after `pos`.
-    fn at_anchor(&self, a: usize, pos: usize) -> Option<Parsed> {
-        let (starts, n) = candidate_starts(self.text, a, pos);
+    /// The phrase covering the anchor at `a`, starting at or after `pos`; `prune` as
+    /// [`candidate_starts`] takes it.
+    fn at_anchor(&self, a: usize, pos: usize, prune: bool) -> Option<Parsed> {
+        let (starts, n) = candidate_starts(self.text, a, pos, prune);
         // No qualifier opens with an anchor word or a digit: only the words before the
         // anchor are tried for one.
         starts[..n]

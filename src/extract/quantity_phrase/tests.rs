@@ -506,7 +506,7 @@ fn starts_before_an_anchor() {
     ];
     for &(text, anchor, want) in cases {
         let a = text.rfind(anchor).unwrap_or(0);
-        let (starts, n) = candidate_starts(text, a, 0);
+        let (starts, n) = candidate_starts(text, a, 0, false);
         let got: Vec<&str> = starts[..n].iter().map(|&s| &text[s..]).collect();
         assert_eq!(got, want, "{text:?}");
     }
