@@ -414,11 +414,13 @@ fn ends_ci(w: &str, suffix: &str) -> bool {
 /// A month name as written in a date: capitalised, optionally abbreviated with a dot,
 /// possibly after "mid-" ("mid-September").
 fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
     let b = w.as_bytes();
-    // after the last hyphen; ASCII, so a character boundary
+    // after the last hyphen, which no trailing dot follows, then without those dots
     let from = b.iter().rposition(|&c| c == b'-').map_or(0, |k| k + 1);
-    let m = &b[from..];
+    let mut m = &b[from..];
+    while let [head @ .., b'.'] = m {
+        m = head;
+    }
     m.first().is_some_and(u8::is_ascii_uppercase) && MONTHS.contains(m)
 }
 
@@ -546,6 +548,8 @@ mod tests {
     #[test]
     fn words_around() {
         assert!(is_month("Jan."));
+        assert!(is_month("mid-Sept.."));
+        assert!(!is_month("Jan.-") && !is_month("-.") && !is_month("March-"));
         assert!(is_month("mid-September"));
         assert!(!is_month("may"));
         assert!(is_month("May"));
