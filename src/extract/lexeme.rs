@@ -631,7 +631,7 @@ fn wordish(c: char) -> bool {
 
 /// How far the neighbour readers look: a longer word or gap is no word, which keeps
 /// every lookup short whatever the text.
-const REACH: usize = 64;
+pub(crate) const REACH: usize = 64;
 
 /// What an ASCII byte is to the neighbour readers; non-ASCII bytes send them to the
 /// readers of characters.
