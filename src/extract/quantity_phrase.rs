@@ -861,7 +861,7 @@ impl<'a> Grammar<'a> {
                         return None;
                     }
                 }
-                // (the word after one space is what `unit_may_follow` looks up)
+                // (the word after one space is what `unit_after` looks up first)
                 else if CONTINUATIONS.contains_letters(w) && !ends_anyway(first, value, w, rest)
                     || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
                     || unit::may_start_unit(w)
