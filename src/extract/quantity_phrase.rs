@@ -231,6 +231,10 @@ const INNER_WORDS: &[&str] = &[
 
 static ANCHORS: WordSet<{ ANCHOR_WORDS.len() }> = WordSet::new(ANCHOR_WORDS);
 static INNER: WordSet<{ INNER_WORDS.len() }> = WordSet::new(INNER_WORDS);
+
+/// The inner words and the starters as [`PackedWords`], for the walk back's lookups.
+static PACKED_INNER: PackedWords = PackedWords::new(INNER_WORDS);
+static PACKED_STARTERS: PackedWords = PackedWords::new(STARTER_WORDS);
 static OPENERS: WordSet<{ CORE_OPENERS.len() }> = WordSet::new(CORE_OPENERS);
 static STARTERS: WordSet<{ STARTER_WORDS.len() }> = WordSet::new(STARTER_WORDS);
 
@@ -340,6 +344,18 @@ fn anchor_word(b: &[u8], n: usize) -> bool {
     }
 }
 
+/// Whether the `n` ASCII letters that start `b` make a word of `set`, which `packed`
+/// holds as well: a word of fewer than eight letters with eight bytes to read is
+/// looked up by one multiplication, any other as the [`WordSet`] holds it (a test
+/// compares the two for the walk back's sets).
+#[inline]
+fn in_set<const N: usize>(b: &[u8], n: usize, packed: &PackedWords, set: &WordSet<N>) -> bool {
+    match head8(b, 0) {
+        Some(x) if (1..8).contains(&n) => packed.contains_short(x, n),
+        _ => set.contains_letters(b.get(..n).unwrap_or_default()),
+    }
+}
+
 /// Whether the byte before `i` is a digit: a word glued to digits ("5dozen") is no
 /// anchor.
 #[inline]
@@ -431,17 +447,28 @@ fn list_separators(s: &str) -> bool {
 fn candidate_starts(text: &str, a: usize, pos: usize, prune: bool) -> ([usize; 8], usize) {
     let mut back = [0usize; 8];
     let mut n = 0;
-    let head = &text[pos..a];
+    let b = text.as_bytes();
+    // the bytes between `pos` and the anchor: a sign ends them as '-' or as the
+    // three bytes of U+2212, which no other character ends with
+    let head = b.get(pos..a).unwrap_or_default();
+    let sign = if head.ends_with(b"-") {
+        1
+    } else if head.ends_with("\u{2212}".as_bytes()) {
+        3
+    } else {
+        0
+    };
     let mut glued = None;
-    if let Some(h) = head.strip_suffix(['-', '\u{2212}']) {
+    if sign > 0 {
         // a sign only after a space or an opening bracket: "2013-14" has none
-        let before = &text[..pos + h.len()];
+        let before = text.get(..a - sign).unwrap_or_default();
         if before.is_empty()
             || before.ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '['))
         {
-            glued = Some(pos + h.len());
+            glued = Some(a - sign);
         }
-    } else if text[a..].starts_with('$') {
+    } else if b.get(a) == Some(&b'$') {
+        let head = text.get(pos..a).unwrap_or_default();
         for p in ["US", "HK", "A", "C"] {
             if let Some(h) = head.strip_suffix(p)
                 && !h.ends_with(|c: char| c.is_alphanumeric())
@@ -451,7 +478,6 @@ fn candidate_starts(text: &str, a: usize, pos: usize, prune: bool) -> ([usize; 8
             }
         }
     }
-    let b = text.as_bytes();
     let mut j = glued.unwrap_or(a);
     for _ in 0..6 {
         let t = trim_separators_back(text, pos, j);
@@ -463,8 +489,9 @@ fn candidate_starts(text: &str, a: usize, pos: usize, prune: bool) -> ([usize; 8
             break;
         }
         // every starter is inner: most words are settled by the one lookup
-        let inner = INNER.contains_letters(&b[w..t]);
-        if inner && STARTERS.contains_letters(&b[w..t]) && n < 6 {
+        let word = b.get(w..).unwrap_or_default();
+        let inner = in_set(word, t - w, &PACKED_INNER, &INNER);
+        if inner && in_set(word, t - w, &PACKED_STARTERS, &STARTERS) && n < 6 {
             back[n] = w;
             n += 1;
         }

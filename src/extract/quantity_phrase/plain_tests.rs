@@ -283,6 +283,29 @@ fn inner_words_hold_every_word_before_an_anchor() {
 }
 
 #[test]
+fn packed_walk_sets_agree_with_the_word_sets() {
+    let mut words = grammar_words();
+    words.extend(["x", "ab", "abcdefg", "abcdefgh"].map(String::from));
+    for w in &words {
+        for tail in ["", " 5", "-", " and more words"] {
+            let text = format!("{w}{tail}");
+            let b = text.as_bytes();
+            let n = letter_run(b);
+            assert_eq!(
+                in_set(b, n, &PACKED_INNER, &INNER),
+                INNER.contains_letters(&b[..n]),
+                "{text:?}"
+            );
+            assert_eq!(
+                in_set(b, n, &PACKED_STARTERS, &STARTERS),
+                STARTERS.contains_letters(&b[..n]),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn short_walks_stop_at_the_first_outer_word() {
     // text, anchor, where phrases may start (farthest first)
     let cases: &[(&str, &str, &[&str])] = &[
