@@ -566,6 +566,41 @@ mod tests {
         for (word, want) in cases {
             assert_eq!(month_number(word), *want, "{word:?}");
         }
+        // every prefix of every name, in three cases, with and without a dot
+        let names = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        for (k, name) in names.iter().enumerate() {
+            for n in 1..=name.len() + 1 {
+                let w = format!(
+                    "{}{}",
+                    &name[..n.min(name.len())],
+                    "s".repeat(n / (name.len() + 1))
+                );
+                let want = (n == 3 || n == name.len() || w == "sept").then_some(k as u8 + 1);
+                for w in [
+                    w.clone(),
+                    w.to_uppercase(),
+                    format!("{w}."),
+                    format!("{w}.."),
+                ] {
+                    let want = if w.ends_with("..") { None } else { want };
+                    assert_eq!(month_number(&w), want, "{w:?}");
+                }
+            }
+        }
+        assert_eq!(month_number("mar\u{e9}"), None);
     }
 
     #[test]

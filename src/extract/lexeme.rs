@@ -631,7 +631,7 @@ fn wordish(c: char) -> bool {
 
 /// How far the neighbour readers look: a longer word or gap is no word, which keeps
 /// every lookup short whatever the text.
-const REACH: usize = 64;
+pub(crate) const REACH: usize = 64;
 
 /// What an ASCII byte is to the neighbour readers; non-ASCII bytes send them to the
 /// readers of characters.
@@ -641,6 +641,13 @@ enum Role {
     Word,
     Other,
     NotAscii,
+}
+
+/// The high bit of every byte of `x` that is [`Role::Word`]: ASCII letters, digits,
+/// apostrophes, dots and hyphens.
+#[inline]
+fn word_bytes_in(x: u64) -> u64 {
+    letters_in(x) | bytes_in(x, b'0', b'9') | bytes_in(x, b'\'', b'\'') | bytes_in(x, b'-', b'.')
 }
 
 /// The role of every byte, as [`wordish`] and `char::is_whitespace` say for ASCII.
@@ -667,6 +674,29 @@ static ROLE: [Role; 256] = {
 pub(crate) fn prev_word(text: &str, at: usize) -> Option<(usize, &str)> {
     let head = text.get(..at)?;
     let b = head.as_bytes();
+    // The commonest case, eight bytes at a time: one space, before it a word of
+    // ASCII bytes within reach, and before that an ASCII byte that is no part of a
+    // word. Anything else is read byte by byte below.
+    if let Some(end) = at.checked_sub(1)
+        && b[end] == b' '
+    {
+        let mut k = end;
+        while let Some(x) = k.checked_sub(8).and_then(|j| head8(b, j)) {
+            let others = !word_bytes_in(x) & HIGH;
+            if others == 0 {
+                k -= 8;
+                if end - k >= REACH {
+                    break;
+                }
+                continue;
+            }
+            let start = k - others.leading_zeros() as usize / 8;
+            if start < end && end - start < REACH && b[start - 1].is_ascii() {
+                return Some((start, &head[start..end]));
+            }
+            break;
+        }
+    }
     // ASCII bytes are characters: read them from a table, and leave any other
     // character to the reader of characters, from the start. `steps` counts the
     // characters looked at, each tested against REACH first.
@@ -727,6 +757,27 @@ fn prev_word_chars(head: &str) -> Option<(usize, &str)> {
 pub(crate) fn next_word(text: &str, at: usize) -> Option<(usize, &str)> {
     let tail = text.get(at..)?;
     let b = tail.as_bytes();
+    // The commonest case, eight bytes at a time: one space, a word of ASCII bytes
+    // within reach, and after it an ASCII byte that is no part of a word. Anything
+    // else is read byte by byte below.
+    if b.first() == Some(&b' ') {
+        let mut k = 1;
+        while let Some(x) = head8(b, k).filter(|_| k <= REACH) {
+            let others = !word_bytes_in(x) & HIGH;
+            if others == 0 {
+                k += 8;
+                continue;
+            }
+            let mut end = k + others.trailing_zeros() as usize / 8;
+            if end == 1 || end > REACH || !b[end].is_ascii() {
+                break;
+            }
+            while end > 1 && matches!(b[end - 1], b'.' | b'-') {
+                end -= 1;
+            }
+            return (end > 1).then(|| (at + 1, &tail[1..end]));
+        }
+    }
     // as in `prev_word`: ASCII from a table, anything else character by character
     let mut k = 0;
     loop {
@@ -792,7 +843,24 @@ pub(crate) fn token_end(text: &str, a: usize) -> usize {
 /// enough to judge its shape without scanning far.
 pub(crate) fn token_window(text: &str, a: usize) -> &str {
     let tail = text.get(a..).unwrap_or_default();
-    for (k, c) in tail.char_indices() {
+    // ASCII bytes are characters, tested from their byte; from the first other
+    // character on, the rest is read character by character
+    for (k, &c) in tail.as_bytes().iter().enumerate() {
+        if ascii_space(c) || k >= REACH {
+            return &tail[..k];
+        }
+        if !c.is_ascii() {
+            return token_window_chars(tail, k);
+        }
+    }
+    tail
+}
+
+/// [`token_window`] of `tail` character by character from byte `from`, a character
+/// boundary with no whitespace before it.
+fn token_window_chars(tail: &str, from: usize) -> &str {
+    for (j, c) in tail.get(from..).unwrap_or_default().char_indices() {
+        let k = from + j;
         if c.is_whitespace() || k >= REACH {
             return &tail[..k];
         }
@@ -869,6 +937,48 @@ mod tests {
             for at in (0..=t.len()).filter(|&k| t.is_char_boundary(k)) {
                 assert_eq!(prev_word(&t, at), prev_word_chars(&t[..at]), "{t:?} {at}");
                 assert_eq!(next_word(&t, at), next_word_chars(&t, at), "{t:?} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn neighbour_words_of_every_length_agree() {
+        // ASCII words of every length up to past the reach, each side of a space,
+        // after and before bytes of every kind
+        for len in 0..=REACH + 10 {
+            for edge in ["", " ", "  ", ",", "\u{e9}", "5", ".", "-", "'"] {
+                let w = "ab.c-d'9".chars().cycle().take(len).collect::<String>();
+                let t = format!("{edge}{w} 30 {w}{edge}");
+                let at = edge.len() + w.len() + 1;
+                assert_eq!(prev_word(&t, at), prev_word_chars(&t[..at]), "{t:?}");
+                assert_eq!(next_word(&t, at + 2), next_word_chars(&t, at + 2), "{t:?}");
+                let t = format!("{edge}{w} 30 {w}{edge} and more text");
+                assert_eq!(next_word(&t, at + 2), next_word_chars(&t, at + 2), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn token_windows_agree_with_the_reading_by_characters() {
+        for t in [
+            "700 people",
+            "\u{e9}\u{a0}x",
+            "ab\u{2009}c",
+            "5\u{a0}000",
+            "a\u{b}b",
+            "x\u{1c}y z",
+            "",
+            "15.04.2017(updated",
+        ] {
+            let long = format!("{t}{}", "y\u{e9}".repeat(40));
+            for s in [t, long.as_str()] {
+                for a in (0..=s.len()).filter(|&k| s.is_char_boundary(k)) {
+                    assert_eq!(
+                        token_window(s, a),
+                        token_window_chars(&s[a..], 0),
+                        "{s:?} {a}"
+                    );
+                }
             }
         }
     }

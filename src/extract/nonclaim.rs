@@ -27,7 +27,9 @@
 //! - "half" alone unless "of", a determiner or a qualifier goes with it ("half the
 //!   town", "more than half"), never "the first half"; "quite a few".
 
-use super::lexeme::{WordSet, next_word, one_of, prev_word, token_end, token_window};
+use super::lexeme::{
+    REACH, WordSet, ascii_space, next_word, one_of, prev_word, token_end, token_window,
+};
 use super::quantity_phrase::{Parsed, Shape};
 use crate::quantity::Qualifier;
 
@@ -414,11 +416,13 @@ fn ends_ci(w: &str, suffix: &str) -> bool {
 /// A month name as written in a date: capitalised, optionally abbreviated with a dot,
 /// possibly after "mid-" ("mid-September").
 fn is_month(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
     let b = w.as_bytes();
-    // after the last hyphen; ASCII, so a character boundary
+    // after the last hyphen, which no trailing dot follows, then without those dots
     let from = b.iter().rposition(|&c| c == b'-').map_or(0, |k| k + 1);
-    let m = &b[from..];
+    let mut m = &b[from..];
+    while let [head @ .., b'.'] = m {
+        m = head;
+    }
     m.first().is_some_and(u8::is_ascii_uppercase) && MONTHS.contains(m)
 }
 
@@ -490,6 +494,30 @@ pub(crate) fn code_token(text: &str, a: usize) -> Option<usize> {
         Some('#' | '/' | ':' | '+' | '@' | '_' | '\\' | '=') => return end(),
         _ => {}
     }
+    // The commonest token, digits with their commas and points up to white space or
+    // the end ("700", "1,300,", "2017."), holds none of the marks tested below.
+    if plain_digits(text, a) {
+        return None;
+    }
+    code_shape(text, a)
+}
+
+/// Whether the token at `a` is digits with their commas and points up to white
+/// space or the end ("700", "1,300,", "2017."), which [`code_shape`] never calls a
+/// code.
+fn plain_digits(text: &str, a: usize) -> bool {
+    let tail = text.as_bytes().get(a..).unwrap_or_default();
+    let run = tail
+        .iter()
+        .take_while(|&&c| c.is_ascii_digit() || c == b',' || c == b'.')
+        .count();
+    run < REACH && tail.get(run).is_none_or(|&c| ascii_space(c))
+}
+
+/// The end of the token at `a` when its marks make it a code: a URL, digits joined by
+/// ':' or '/', or three groups joined by dashes.
+fn code_shape(text: &str, a: usize) -> Option<usize> {
+    let end = || Some(token_end(text, a));
     let tok = token_window(text, a);
     let b = tok.as_bytes();
     let has = |pat: &[u8]| b.windows(pat.len()).any(|w| w == pat);
@@ -541,11 +569,25 @@ mod tests {
         for &(t, a, code) in cases {
             assert_eq!(code_token(t, a).is_some(), code, "{t:?}");
         }
+        // plain digits are no code by their marks either
+        for tok in ["7", "700", "1,300,", "2017.", "3.5", ".5", "1,", "0.0.0"] {
+            for after in ["", " x", "\n", "\t5", "\u{b}"] {
+                let t = format!("{tok}{after}");
+                assert!(plain_digits(&t, 0), "{t:?}");
+                assert_eq!(code_shape(&t, 0), None, "{t:?}");
+            }
+        }
+        for t in ["700%", "5-3", "4/5", "6:30", "5\u{a0}x", "1.2-3-4", "5w"] {
+            assert!(!plain_digits(t, 0), "{t:?}");
+        }
+        assert!(!plain_digits(&"1".repeat(REACH), 0) && plain_digits(&"1".repeat(REACH - 1), 0));
     }
 
     #[test]
     fn words_around() {
         assert!(is_month("Jan."));
+        assert!(is_month("mid-Sept.."));
+        assert!(!is_month("Jan.-") && !is_month("-.") && !is_month("March-"));
         assert!(is_month("mid-September"));
         assert!(!is_month("may"));
         assert!(is_month("May"));

@@ -206,6 +206,12 @@ static BEFORE: PhraseTable<Qualifier> = PhraseTable::new(&[
     ("precisely", Qualifier::Exact),
 ]);
 
+/// The phrases [`before`] reads.
+#[cfg(test)]
+pub(crate) fn before_phrases() -> impl Iterator<Item = &'static str> {
+    BEFORE.entries().iter().map(|&(p, _)| p)
+}
+
 /// A qualifier before a number, with the space after it.
 pub(crate) fn before(i: &str) -> Res<'_, Qualifier> {
     let (rest, (_, q)) = phrase_table(i, &BEFORE)?;

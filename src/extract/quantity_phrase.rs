@@ -14,7 +14,8 @@
 //! 2. At an anchor the phrase grammar (nom) is tried from the start of each of the
 //!    few words before it that can open a phrase ("more", "at", "between", "some",
 //!    "a", ...), farthest first, then from the anchor itself; the first parse that
-//!    covers the anchor wins. Most branches are turned away before any parsing by a
+//!    covers the anchor wins. The walk back stops at the first word that no phrase
+//!    holds before its anchor ("killed" in "killed 38"). Most branches are turned away before any parsing by a
 //!    cheap test on the bytes (a keyword's first letter, a first or second word
 //!    against a closed list); each test accepts everything its branch accepts, so it
 //!    changes what is tried, never what is found.
@@ -84,6 +85,13 @@ pub struct QuantityMatch {
 /// Every quantity phrase in `text` (a sentence or a whole section), left to right,
 /// non-overlapping, with non-claims already left out.
 pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
+    find_all(text, true)
+}
+
+/// [`find_quantities`], where `prune` lets the walk back from an anchor stop at the
+/// first word no phrase reaching the anchor can hold ([`candidate_starts`]); the full
+/// walk is the reading the short one is checked against.
+fn find_all(text: &str, prune: bool) -> Vec<QuantityMatch> {
     let g = Grammar { text };
     let mut out: Vec<QuantityMatch> = Vec::new();
     // Nothing before `pos` can start a phrase: it belongs to an earlier one.
@@ -94,6 +102,10 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
     let mut id_run: Option<usize> = None;
     // The end of the last claim when it was a bare number ("245 23 yen").
     let mut last_bare: Option<usize> = None;
+    // The end of the last token passed over unread after a number that opened no
+    // phrase ("1990s-era"): the anchor words in it were never tried, and the walk
+    // back stops early only where every anchor word before it was.
+    let mut unread = 0;
     while let Some((a, anchor)) = next_anchor(text, at) {
         if anchor == Anchor::Digit {
             if let Some(e) = id_run {
@@ -109,9 +121,12 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMatch> {
                 continue;
             }
         }
-        let Some(p) = g.at_anchor(a, pos) else {
+        let Some(p) = g.at_anchor(a, pos, prune && pos >= unread) else {
             at = match anchor {
-                Anchor::Digit => token_end(text, a),
+                Anchor::Digit => {
+                    unread = token_end(text, a);
+                    unread
+                }
                 Anchor::Word(end) => end,
                 Anchor::Sign(end) => end,
             };
@@ -197,7 +212,29 @@ const CORE_OPENERS: &[&str] = &[
     "week", "year",
 ];
 
+/// Words that may stand in a phrase before its first anchor, sorted: the starters,
+/// the other words of the qualifiers ("than", "least", "excess", "or equal to"), the
+/// other openers of a core ("HK", "AUD"), "and" ("hour and a half"), and the letters
+/// of "U.S.$". A word before an anchor that is none of these ("killed", "the") ends
+/// the walk back ([`candidate_starts`]).
+#[rustfmt::skip]
+const INNER_WORDS: &[&str] = &[
+    "a", "about", "above", "almost", "an", "and", "approx", "approximately", "around",
+    "as", "at", "aud", "below", "between", "bigger", "c", "cad", "chf", "circa", "close",
+    "day", "equal", "estimated", "eur", "exactly", "excess", "fewer", "from", "gbp",
+    "greater", "half", "higher", "hk", "hour", "in", "jpy", "just", "larger", "least",
+    "less", "lower", "many", "maximum", "minimum", "minus", "minute", "month", "more",
+    "most", "much", "nearly", "negative", "no", "not", "of", "or", "over", "precisely",
+    "quarter", "roughly", "s", "second", "short", "shy", "smaller", "some", "syp", "than",
+    "to", "u", "under", "up", "upwards", "us", "usd", "week", "well", "year",
+];
+
 static ANCHORS: WordSet<{ ANCHOR_WORDS.len() }> = WordSet::new(ANCHOR_WORDS);
+static INNER: WordSet<{ INNER_WORDS.len() }> = WordSet::new(INNER_WORDS);
+
+/// The inner words and the starters as [`PackedWords`], for the walk back's lookups.
+static PACKED_INNER: PackedWords = PackedWords::new(INNER_WORDS);
+static PACKED_STARTERS: PackedWords = PackedWords::new(STARTER_WORDS);
 static OPENERS: WordSet<{ CORE_OPENERS.len() }> = WordSet::new(CORE_OPENERS);
 static STARTERS: WordSet<{ STARTER_WORDS.len() }> = WordSet::new(STARTER_WORDS);
 
@@ -307,6 +344,18 @@ fn anchor_word(b: &[u8], n: usize) -> bool {
     }
 }
 
+/// Whether the `n` ASCII letters that start `b` make a word of `set`, which `packed`
+/// holds as well: a word of fewer than eight letters with eight bytes to read is
+/// looked up by one multiplication, any other as the [`WordSet`] holds it (a test
+/// compares the two for the walk back's sets).
+#[inline]
+fn in_set<const N: usize>(b: &[u8], n: usize, packed: &PackedWords, set: &WordSet<N>) -> bool {
+    match head8(b, 0) {
+        Some(x) if (1..8).contains(&n) => packed.contains_short(x, n),
+        _ => set.contains_letters(b.get(..n).unwrap_or_default()),
+    }
+}
+
 /// Whether the byte before `i` is a digit: a word glued to digits ("5dozen") is no
 /// anchor.
 #[inline]
@@ -386,20 +435,40 @@ fn list_separators(s: &str) -> bool {
 /// Where a phrase covering the anchor at `a` may start, farthest first: the starter
 /// words among the six words before it (not before `pos`), a sign or currency
 /// letters glued to it ("-5", "US$"), then the anchor itself.
-fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
+///
+/// With `prune` the walk back stops after the first word that is not [`INNER`]
+/// ("killed" in "the strike killed 38"): a phrase from farther back would hold that
+/// word, so an anchor word before it as well (every word of a phrase before its
+/// first anchor is inner), and the phrase would already have been found at that
+/// anchor, which moves `pos` past its start. That holds when every anchor word
+/// between `pos` and `a` was tried, which the caller knows; the words dropped are
+/// then the farthest starts, none of which can cover `a`, so the first start that
+/// does is the same either way (a test compares the two walks).
+fn candidate_starts(text: &str, a: usize, pos: usize, prune: bool) -> ([usize; 8], usize) {
     let mut back = [0usize; 8];
     let mut n = 0;
-    let head = &text[pos..a];
+    let b = text.as_bytes();
+    // the bytes between `pos` and the anchor: a sign ends them as '-' or as the
+    // three bytes of U+2212, which no other character ends with
+    let head = b.get(pos..a).unwrap_or_default();
+    let sign = if head.ends_with(b"-") {
+        1
+    } else if head.ends_with("\u{2212}".as_bytes()) {
+        3
+    } else {
+        0
+    };
     let mut glued = None;
-    if let Some(h) = head.strip_suffix(['-', '\u{2212}']) {
+    if sign > 0 {
         // a sign only after a space or an opening bracket: "2013-14" has none
-        let before = &text[..pos + h.len()];
+        let before = text.get(..a - sign).unwrap_or_default();
         if before.is_empty()
             || before.ends_with(|c: char| c.is_whitespace() || matches!(c, '(' | '['))
         {
-            glued = Some(pos + h.len());
+            glued = Some(a - sign);
         }
-    } else if text[a..].starts_with('$') {
+    } else if b.get(a) == Some(&b'$') {
+        let head = text.get(pos..a).unwrap_or_default();
         for p in ["US", "HK", "A", "C"] {
             if let Some(h) = head.strip_suffix(p)
                 && !h.ends_with(|c: char| c.is_alphanumeric())
@@ -409,7 +478,6 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
             }
         }
     }
-    let b = text.as_bytes();
     let mut j = glued.unwrap_or(a);
     for _ in 0..6 {
         let t = trim_separators_back(text, pos, j);
@@ -420,9 +488,15 @@ fn candidate_starts(text: &str, a: usize, pos: usize) -> ([usize; 8], usize) {
         if w == t {
             break;
         }
-        if STARTERS.contains_letters(&b[w..t]) && n < 6 {
+        // every starter is inner: most words are settled by the one lookup
+        let word = b.get(w..).unwrap_or_default();
+        let inner = in_set(word, t - w, &PACKED_INNER, &INNER);
+        if inner && in_set(word, t - w, &PACKED_STARTERS, &STARTERS) && n < 6 {
             back[n] = w;
             n += 1;
+        }
+        if prune && !inner {
+            break;
         }
         j = w;
     }
@@ -620,9 +694,10 @@ impl<'a> Grammar<'a> {
         self.text.len() - rest.len()
     }
 
-    /// The phrase covering the anchor at `a`, starting at or after `pos`.
-    fn at_anchor(&self, a: usize, pos: usize) -> Option<Parsed> {
-        let (starts, n) = candidate_starts(self.text, a, pos);
+    /// The phrase covering the anchor at `a`, starting at or after `pos`; `prune` as
+    /// [`candidate_starts`] takes it.
+    fn at_anchor(&self, a: usize, pos: usize, prune: bool) -> Option<Parsed> {
+        let (starts, n) = candidate_starts(self.text, a, pos, prune);
         // No qualifier opens with an anchor word or a digit: only the words before the
         // anchor are tried for one.
         starts[..n]
@@ -813,7 +888,7 @@ impl<'a> Grammar<'a> {
                         return None;
                     }
                 }
-                // (the word after one space is what `unit_may_follow` looks up)
+                // (the word after one space is what `unit_after` looks up first)
                 else if CONTINUATIONS.contains_letters(w) && !ends_anyway(first, value, w, rest)
                     || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
                     || unit::may_start_unit(w)

@@ -103,11 +103,39 @@ pub(crate) fn currency_prefix(i: &str) -> Res<'_, &'static str> {
 }
 
 /// A unit after a number: percent, currency, or measure.
+///
+/// A word after the spaces is looked up in the first words of each kind of unit,
+/// and only the readers of the kinds it can start are tried, in the same order: a
+/// measure word ("km", "years") never goes through the readers of percentages and
+/// money. Any other character that may start a unit ('%', '$', '\u{20ac}') is given
+/// to all three.
 pub(crate) fn unit_after(i: &str) -> Res<'_, Unit> {
-    if !unit_may_follow(i) {
-        return fail();
+    // past the ASCII spaces; other whitespace is left to the parsers
+    let b = i.as_bytes();
+    let r = &b[b.iter().take_while(|&&c| ascii_space(c)).count()..];
+    match r.first() {
+        Some(c) if c.is_ascii_alphabetic() => {
+            let w = &r[..letter_run(r)];
+            if PERCENT_FIRST.contains_letters(w)
+                && let Ok(found) = percent(i)
+            {
+                return Ok(found);
+            }
+            if MONEY_FIRST.contains_letters(w)
+                && let Ok(found) = currency_after(i)
+            {
+                return Ok(found);
+            }
+            if MEASURE_FIRST.contains_letters(w) {
+                return measure_after(i);
+            }
+            fail()
+        }
+        Some(&c) if !c.is_ascii() || c == b'%' || c == b'$' => {
+            alt((percent, currency_after, measure_after)).parse(i)
+        }
+        _ => fail(),
     }
-    alt((percent, currency_after, measure_after)).parse(i)
 }
 
 /// "%", " %", " percent", " per cent", " percentage points", "-percent".
@@ -262,10 +290,45 @@ const UNIT_FIRST_WORDS: &[&str] = &[
 
 static UNIT_WORDS: WordSet<{ UNIT_FIRST_WORDS.len() }> = WordSet::new(UNIT_FIRST_WORDS);
 
+/// The first words of the percentages [`percent`] reads.
+static PERCENT_FIRST: WordSet<4> = WordSet::new(&["pct", "per", "percent", "percentage"]);
+
+/// The first words of the money [`currency_after`] reads after a space, sorted: the
+/// first words of [`NAMES`], the "U" of "U.S. dollars", and the [`CODES`].
+#[rustfmt::skip]
+const MONEY_FIRST_WORDS: &[&str] = &[
+    "aed", "american", "aud", "australian", "cad", "canadian", "chf", "cny", "dirhams",
+    "dollar", "dollars", "egp", "egyptian", "eur", "euro", "euros", "gbp", "inr", "iqd",
+    "iraqi", "irr", "jod", "jordanian", "jpy", "lbp", "lebanese", "lira", "liras", "pound",
+    "pounds", "riyals", "roubles", "rub", "rubles", "rupees", "sar", "sterling", "syp",
+    "syrian", "try", "turkish", "u", "us", "usd", "yen", "yuan",
+];
+
+static MONEY_FIRST: WordSet<{ MONEY_FIRST_WORDS.len() }> = WordSet::new(MONEY_FIRST_WORDS);
+
+/// The first words of the measures [`measure_after`] reads, sorted: the words of
+/// [`MEASURE_WORDS`], the first words of [`PHRASES`], and "km" ("km/h", "km2").
+#[rustfmt::skip]
+const MEASURE_FIRST_WORDS: &[&str] = &[
+    "acre", "acres", "centimeter", "centimeters", "centimetre", "centimetres", "centuries",
+    "century", "cm", "day", "days", "decade", "decades", "degree", "degrees", "feet",
+    "foot", "ft", "gram", "gramme", "grammes", "grams", "ha", "hectare", "hectares", "hour",
+    "hours", "hr", "hrs", "inch", "inches", "kg", "kgs", "kilo", "kilogram", "kilograms",
+    "kilometer", "kilometers", "kilometre", "kilometres", "kilos", "km", "kms", "kph", "lb",
+    "lbs", "m", "meter", "meters", "metre", "metres", "mile", "miles", "millimeter",
+    "millimeters", "millimetre", "millimetres", "min", "mins", "minute", "minutes", "mm",
+    "month", "months", "mph", "sec", "second", "seconds", "secs", "sq", "square", "ton",
+    "tonne", "tonnes", "tons", "week", "weeks", "year", "years", "yr", "yrs",
+];
+
+static MEASURE_FIRST: WordSet<{ MEASURE_FIRST_WORDS.len() }> = WordSet::new(MEASURE_FIRST_WORDS);
+
 /// Whether a unit may follow: after optional whitespace, a '%', '$' or non-ASCII
 /// sign, or a word that starts some unit. Every unit [`unit_after`] reads passes
-/// this test; nearly every word after a number fails it.
-pub(crate) fn unit_may_follow(i: &str) -> bool {
+/// this test; nearly every word after a number fails it. [`unit_after`] makes the
+/// same first test, kind by kind; this is the whole test it is checked against.
+#[cfg(test)]
+fn unit_may_follow(i: &str) -> bool {
     // past the ASCII spaces; other whitespace is left to the parsers
     let b = i.as_bytes();
     let r = &b[b.iter().take_while(|&&c| ascii_space(c)).count()..];
@@ -277,7 +340,7 @@ pub(crate) fn unit_may_follow(i: &str) -> bool {
 }
 
 /// Whether a word of ASCII letters, any case, is the first word of some unit
-/// ([`UNIT_FIRST_WORDS`]): the lookup of [`unit_may_follow`].
+/// ([`UNIT_FIRST_WORDS`]).
 #[inline]
 pub(crate) fn may_start_unit(w: &[u8]) -> bool {
     UNIT_WORDS.contains_letters(w)
@@ -471,6 +534,61 @@ mod tests {
             assert!(r.is_err(), "{s:?} {r:?}");
         }
         assert_eq!(unit_after("mm").map(|(_, u)| u.name), Ok("mm"));
+    }
+
+    #[test]
+    fn first_words_of_each_kind_of_unit() {
+        let sorted = |l: &[&str]| l.windows(2).all(|w| w[0] < w[1]);
+        assert!(sorted(MONEY_FIRST_WORDS) && sorted(MEASURE_FIRST_WORDS));
+        // together they are the first words of every unit
+        let mut all: Vec<&str> = ["pct", "per", "percent", "percentage"]
+            .into_iter()
+            .chain(MONEY_FIRST_WORDS.iter().copied())
+            .chain(MEASURE_FIRST_WORDS.iter().copied())
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, UNIT_FIRST_WORDS);
+        // and each holds the first words its reader starts with
+        let first = |p: &str| p.split(' ').next().unwrap_or_default().to_lowercase();
+        for (p, _) in NAMES.entries() {
+            assert!(MONEY_FIRST.contains(first(p).as_bytes()), "{p}");
+        }
+        for code in CODES.iter().chain(&["U"]) {
+            assert!(MONEY_FIRST.contains(code.as_bytes()), "{code}");
+        }
+        for (p, _) in PHRASES.entries() {
+            assert!(MEASURE_FIRST.contains(first(p).as_bytes()), "{p}");
+        }
+        for (w, _) in MEASURE_WORDS.iter().chain(&[("km", "")]) {
+            assert!(MEASURE_FIRST.contains(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn units_read_as_by_all_three_readers() {
+        // the readers of the kinds a word can start answer as all three in turn
+        fn all(i: &str) -> Res<'_, Unit> {
+            alt((percent, currency_after, measure_after)).parse(i)
+        }
+        let mut words: Vec<String> = UNIT_FIRST_WORDS.iter().map(|w| w.to_string()).collect();
+        words.extend(
+            ["people", "in", "M", "MM", "HA", "Km", "USD", "U.S.", "per"].map(String::from),
+        );
+        for w in &words {
+            for tail in [
+                "", " cent", " dollars", " pounds", " lira", " km", " points", "/h", "2",
+                " Celsius", ".", " x",
+            ] {
+                for lead in ["", " ", "  ", "\u{a0}", "\n\n", "\t"] {
+                    let s = format!("{lead}{w}{tail}");
+                    let upper = s.to_uppercase();
+                    for s in [s.as_str(), upper.as_str()] {
+                        let want = if unit_may_follow(s) { all(s) } else { fail() };
+                        assert_eq!(unit_after(s), want, "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

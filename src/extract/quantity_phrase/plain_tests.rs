@@ -260,3 +260,122 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------
+// The short walk back from an anchor against the full walk
+
+#[test]
+fn inner_words_hold_every_word_before_an_anchor() {
+    assert!(INNER_WORDS.windows(2).all(|w| w[0] < w[1]));
+    let inner = |w: &str| INNER.contains_letters(w.as_bytes());
+    for w in STARTER_WORDS.iter().chain(CORE_OPENERS) {
+        assert!(inner(w), "{w}");
+    }
+    for p in qualifier::before_phrases() {
+        for w in p.split(' ') {
+            assert!(inner(w), "{w} in {p:?}");
+        }
+    }
+    for w in ["and", "U", "S", "HK", "Than"] {
+        assert!(inner(w), "{w}");
+    }
+    assert!(!inner("killed") && !inner("the") && !inner("people"));
+}
+
+#[test]
+fn packed_walk_sets_agree_with_the_word_sets() {
+    let mut words = grammar_words();
+    words.extend(["x", "ab", "abcdefg", "abcdefgh"].map(String::from));
+    for w in &words {
+        for tail in ["", " 5", "-", " and more words"] {
+            let text = format!("{w}{tail}");
+            let b = text.as_bytes();
+            let n = letter_run(b);
+            assert_eq!(
+                in_set(b, n, &PACKED_INNER, &INNER),
+                INNER.contains_letters(&b[..n]),
+                "{text:?}"
+            );
+            assert_eq!(
+                in_set(b, n, &PACKED_STARTERS, &STARTERS),
+                STARTERS.contains_letters(&b[..n]),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn short_walks_stop_at_the_first_outer_word() {
+    // text, anchor, where phrases may start (farthest first)
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("killed 38", "38", &["38"]),
+        ("more than 38", "38", &["more than 38", "38"]),
+        ("some say about 38", "38", &["about 38", "38"]),
+        ("a total of some 38", "38", &["some 38", "38"]),
+        (
+            "they say as many as 38",
+            "38",
+            &["as many as 38", "many as 38", "as 38", "38"],
+        ),
+        (
+            "an hour and a half",
+            "half",
+            &["an hour and a half", "hour and a half", "a half", "half"],
+        ),
+    ];
+    for &(text, anchor, want) in cases {
+        let a = text.rfind(anchor).unwrap_or(0);
+        let (starts, n) = candidate_starts(text, a, 0, true);
+        let got: Vec<&str> = starts[..n].iter().map(|&s| &text[s..]).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
+/// Whether the short and the full walk find the same phrases in `text`; a panic names
+/// the text when they do not.
+fn walks_agree(text: &str) -> usize {
+    let short = find_all(text, true);
+    assert_eq!(short, find_all(text, false), "{text:?}");
+    short.len()
+}
+
+#[test]
+fn walks_agree_in_the_fa_kes_corpus() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpora/fa-kes/FA-KES-Dataset.csv");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!(
+            "skipping the FA-KES comparison: {} is absent",
+            path.display()
+        );
+        return;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let found: usize = text.lines().map(walks_agree).sum();
+    assert!(found > 5_000, "{found}");
+}
+
+#[test]
+fn walks_agree_before_every_word_of_the_grammar() {
+    let words = grammar_words();
+    for w in &words {
+        for text in [
+            format!("about {w} 38 and {w} two"),
+            format!("{w} more than {w} a dozen"),
+            format!("5-{w} twenty {w} and thirty"),
+            format!("between {w} and {w} hour and a half"),
+            format!("as many as {w} U.S.$5 {w} or so"),
+            format!("1990s-{w} more than {w} five {w} to ten"),
+        ] {
+            walks_agree(&text);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn walks_agree_in_mixed_phrases(text in "([0-9]{1,4}|one|two|Three|forty|dozen|dozens|million|half|quarter|a|an|and|or|to|of|than|more|less|at|least|most|as|many|much|up|about|some|some say|between|from|rose|by|hour|year|US|U\\.S\\.|HK|USD|killed|the|people|km|percent|old|1990s|5th|[ ,.;:()%$+\u{a0}\u{2013}-]){1,16}") {
+        walks_agree(&text);
+    }
+}

@@ -501,12 +501,15 @@ fn starts_before_an_anchor() {
         ("up, to 38", "38", &["38"]),
         ("well -5", "5", &["well -5", "-5", "5"]),
         ("x-5", "5", &["5"]),
+        ("well \u{2212}5", "5", &["well \u{2212}5", "\u{2212}5", "5"]),
+        ("(\u{2212}5", "5", &["\u{2212}5", "5"]),
+        ("x\u{2212}5", "5", &["5"]),
         ("US$5", "$", &["US$5", "$5"]),
         ("aUS$5", "$", &["$5"]),
     ];
     for &(text, anchor, want) in cases {
         let a = text.rfind(anchor).unwrap_or(0);
-        let (starts, n) = candidate_starts(text, a, 0);
+        let (starts, n) = candidate_starts(text, a, 0, false);
         let got: Vec<&str> = starts[..n].iter().map(|&s| &text[s..]).collect();
         assert_eq!(got, want, "{text:?}");
     }
