@@ -155,6 +155,9 @@ struct Mention<'a> {
     hypothetical: bool,
     /// index of the last member of this mention's coordination group
     group_last: usize,
+    /// On a group's first member, during [`propagate`]: the group's first member
+    /// whose concept comes from a verb.
+    group_source: Option<usize>,
     /// a part of the previous sentence's whole ("... killed 12 people. Among them
     /// were five children.")
     part_of_previous: bool,
@@ -1202,20 +1205,26 @@ impl Extractor {
 /// its parts ("6 civilians including two children were killed") takes theirs.
 fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
     for _ in 0..2 {
-        // Per group, its first member whose concept comes from a verb.
-        let mut source: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for (j, m) in ms.iter().enumerate() {
-            if let Some(g) = m.group
-                && m.concept.is_some()
-                && m.noun_concept.is_none()
+        // Per group, its first member whose concept comes from a verb, as things
+        // stand before the round, noted on the group's first member: a group is a
+        // run of neighbours named by the index of its first member, which comes
+        // before the others.
+        for j in 0..ms.len() {
+            let Some(g) = ms[j].group else { continue };
+            if g == j {
+                ms[j].group_source = None;
+            }
+            let from_verb = ms[j].concept.is_some() && ms[j].noun_concept.is_none();
+            if let Some(head) = ms.get_mut(g)
+                && from_verb
             {
-                source.entry(g).or_insert(j);
+                head.group_source.get_or_insert(j);
             }
         }
         for i in 0..ms.len() {
             if let Some(g) = ms[i].group
                 && ms[i].concept.is_none()
-                && let Some(&j) = source.get(&g)
+                && let Some(j) = ms.get(g).and_then(|head| head.group_source)
             {
                 ms[i].concept = ms[j].concept;
                 ms[i].predicate = ms[j].predicate.clone();
