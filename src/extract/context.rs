@@ -912,10 +912,7 @@ impl Extractor {
 
         // A plan or a possibility before the number: "is set to see more than 30000
         // people evacuated", "will evacuate 5000".
-        ms[i].hypothetical |= (left_from.saturating_sub(6)..left_from)
-            .rev()
-            .take_while(|&j| !matches!(word(j), "," | ";" | ":" | "." | "and" | "but"))
-            .any(|j| is_modal(word(j)) || (word(j) == "set" && word(j + 1) == "to"));
+        ms[i].hypothetical |= plan_before(low, left_from);
         // Right: "were killed", "have been wounded", "to flee", "dead", "among the dead".
         let mut k = right_from;
         // Step over a closing quote ('dozens of "fighters" were killed') and an
@@ -1040,10 +1037,8 @@ impl Extractor {
                 ms[i].hypothetical |= (right_from..k).any(|j| is_modal(word(j)));
                 break;
             }
-            if let Some(c) = self
-                .lexicon
-                .concept_of_noun(w)
-                .filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing"))
+            if matches!(w, "dead" | "wounded" | "injured" | "missing")
+                && let Some(c) = self.lexicon.concept_of_noun(w)
             {
                 ms[i].concept.get_or_insert(c);
                 ms[i].predicate = Some(Cow::Borrowed(w));
@@ -1972,21 +1967,52 @@ fn mention_frame(info: &SentenceInfo, m: &Mention) -> Frame {
 }
 
 /// Words that make a figure a plan or a possibility rather than an event.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "should", "expected", "plans", "planned", "aims",
+    "due",
+];
+
+/// Whether `w` is one of [`MODALS`].
 fn is_modal(w: &str) -> bool {
-    matches!(
-        w,
-        "will"
-            | "would"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "expected"
-            | "plans"
-            | "planned"
-            | "aims"
-            | "due"
-    )
+    MODALS.contains(&w)
+}
+
+/// The words [`plan_before`] acts on, but for punctuation: a word of no slot here is
+/// passed over at once.
+static PLAN_WORDS: SlotFilter = slot_filter(&[MODALS, &["set", "and", "but"]]);
+
+/// Whether the (up to six) words before token `from`, back to a clause edge, make a
+/// figure a plan or a possibility: a modal ("will evacuate 5000") or "set to" ("is
+/// set to see more than 30000 people evacuated"). Nearly all words are in no slot of
+/// [`PLAN_WORDS`] and not punctuation, and are passed over with one lookup.
+fn plan_before(low: &[&str], from: usize) -> bool {
+    for j in (from.saturating_sub(6)..from).rev() {
+        let w = low.get(j).copied().unwrap_or("");
+        if !passes(&PLAN_WORDS, w) {
+            if matches!(w, "," | ";" | ":" | ".") {
+                return false;
+            }
+            continue;
+        }
+        if matches!(w, "and" | "but") {
+            return false;
+        }
+        if is_modal(w) || (w == "set" && low.get(j + 1).is_some_and(|n| *n == "to")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`plan_before`] as first written: the words back to a clause edge, each tested
+/// in full.
+#[cfg(test)]
+fn plan_before_plain(low: &[&str], from: usize) -> bool {
+    let word = |k: usize| low.get(k).copied().unwrap_or("");
+    (from.saturating_sub(6)..from)
+        .rev()
+        .take_while(|&j| !matches!(word(j), "," | ";" | ":" | "." | "and" | "but"))
+        .any(|j| is_modal(word(j)) || (word(j) == "set" && word(j + 1) == "to"))
 }
 
 /// A plural-looking noun: "civilians", "strikes", "people", not "bus" or "press".
@@ -2467,6 +2493,53 @@ mod tests {
             assert_eq!(c.concept.as_deref(), concept, "{text}: concept");
             assert_eq!(c.subject.as_deref(), subject, "{text}: subject");
             assert_eq!(c.frame, frame, "{text}: frame");
+        }
+    }
+
+    #[test]
+    fn plans_read_the_same_as_first_written() {
+        let words = [
+            "will", "would", "could", "may", "might", "should", "expected", "plans", "planned",
+            "aims", "due", "set", "to", "and", "but", ",", ";", ":", ".", "the", "evacuate",
+            "people", "sets", "wall", "dues", "x", "", "1", "s\u{e9}t",
+        ];
+        // Every sequence of up to three of these words, with the figure at each
+        // place; then longer ones, for the six-word window.
+        let mut seq = Vec::new();
+        let n = words.len();
+        for len in 0..=3u32 {
+            for code in 0..n.pow(len) {
+                seq.clear();
+                let mut c = code;
+                for _ in 0..len {
+                    seq.push(words[c % n]);
+                    c /= n;
+                }
+                for from in 0..=seq.len() + 1 {
+                    assert_eq!(
+                        plan_before(&seq, from),
+                        plan_before_plain(&seq, from),
+                        "{seq:?} {from}"
+                    );
+                }
+            }
+        }
+        for text in [
+            "will a b c d e f",
+            "will a b c d e",
+            "is set to see more than",
+            "set to , a b",
+            "would and killed",
+            "it could, they said",
+        ] {
+            let seq: Vec<&str> = text.split(' ').collect();
+            for from in 0..=seq.len() + 1 {
+                assert_eq!(
+                    plan_before(&seq, from),
+                    plan_before_plain(&seq, from),
+                    "{seq:?} {from}"
+                );
+            }
         }
     }
 
