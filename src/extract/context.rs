@@ -68,6 +68,8 @@ pub struct Extractor {
     noun_last_words: WordFilter,
     /// The first words of the lexicon's place names, likewise.
     place_first_words: WordFilter,
+    /// The last words of the lexicon's place names, likewise.
+    place_last_words: WordFilter,
     /// The keys of `verb_forms`: most words are turned away before hashing.
     verb_first_words: WordFilter,
 }
@@ -199,6 +201,8 @@ impl Extractor {
                 .place_aliases()
                 .map(|(phrase, _)| phrase.split(' ').next().unwrap_or(phrase)),
         );
+        let place_last_words =
+            WordFilter::new(lexicon.place_aliases().map(|(phrase, _)| last_word(phrase)));
         let verb_first_words = WordFilter::new(verb_forms.keys().map(String::as_str));
         Extractor {
             lexicon,
@@ -206,6 +210,7 @@ impl Extractor {
             max_words,
             noun_last_words,
             place_first_words,
+            place_last_words,
             verb_first_words,
         }
     }
@@ -450,7 +455,7 @@ impl Extractor {
             .name
             .as_deref()
             .or(sent_info.place.as_deref())
-            .or(named_places.first().map(String::as_str));
+            .or(named_places.first().copied());
         let prev_id = prev_whole.as_ref().map(|w| claim_id(&doc.id, w.0));
         let prev_concept = prev_whole.as_ref().and_then(|w| w.1.as_deref());
         // The last whole read here (number and concept), for the next sentence.
@@ -1166,8 +1171,13 @@ impl Extractor {
 
     /// The known places a sentence puts things in ("in Hasakeh", "near Atmeh", "the
     /// town of Khan Sheikhoun"), as lexicon ids, in order.
-    fn sentence_places(&self, low: &[&str], words: &Words, marks: &Landmarks) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    fn sentence_places<'a>(
+        &'a self,
+        low: &[&str],
+        words: &Words,
+        marks: &Landmarks,
+    ) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
         for k in marks.of(PLACE_PREPOSITION) {
             // Every place name starts with one of `place_first_words`.
             if !low
@@ -1177,15 +1187,16 @@ impl Extractor {
                 continue;
             }
             for n in (1..=3).rev() {
-                if k + 1 + n > low.len() {
+                // Nor is a phrase looked up whose last word ends no place name.
+                if k + 1 + n > low.len() || !self.place_last_words.may_hold(low[k + n]) {
                     continue;
                 }
                 if let Some(p) = self
                     .lexicon
                     .place_of_normal(&words.phrase(k + 1, k + 1 + n))
                 {
-                    if !out.iter().any(|o| o == p) {
-                        out.push(p.to_string());
+                    if !out.contains(&p) {
+                        out.push(p);
                     }
                     break;
                 }
