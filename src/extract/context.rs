@@ -1428,41 +1428,13 @@ fn attribution<'t>(
         }
         while a > 0 && k - a < 12 {
             let p = a - 1;
+            // (A number is no word either.)
             if toks[p].kind != TokKind::Word {
                 break;
             }
-            if matches!(word(p), "by" | "late" | "early" | "on")
-                || is_reporting_verb(word(p))
-                || weekday(word(p)).is_some()
-            {
-                break;
-            }
             let w = word(p);
-            if matches!(
-                w,
-                "that"
-                    | "and"
-                    | "but"
-                    | "which"
-                    | "who"
-                    | "he"
-                    | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "also"
-            ) || toks[p].kind == TokKind::Number
-            {
-                break;
-            }
-            // Stop at a verb form or number word that belongs to the claim.
-            if p + 1 < toks.len()
-                && matches!(
-                    w,
-                    "killed" | "wounded" | "injured" | "dead" | "people" | "civilians"
-                )
-            {
+            // Most words stop nothing, and one lookup passes them over.
+            if passes(&SPEAKER_STOPS, w) && ends_speaker(w, p + 1 < toks.len()) {
                 break;
             }
             a = p;
@@ -1503,6 +1475,60 @@ fn attribution<'t>(
     }
     None
 }
+
+/// Whether the word `w` before a reporting verb ends the name of who speaks, read
+/// backwards: a preposition or time word ("by", "on Monday", "late Sunday"), another
+/// reporting verb, a weekday, a clause edge or a pronoun, or (`in_claim`: a word
+/// follows it) a word of the claim itself ("killed", "civilians").
+fn ends_speaker(w: &str, in_claim: bool) -> bool {
+    matches!(w, "by" | "late" | "early" | "on")
+        || is_reporting_verb(w)
+        || weekday(w).is_some()
+        || matches!(
+            w,
+            "that"
+                | "and"
+                | "but"
+                | "which"
+                | "who"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "also"
+        )
+        || (in_claim
+            && matches!(
+                w,
+                "killed" | "wounded" | "injured" | "dead" | "people" | "civilians"
+            ))
+}
+
+/// Every form of a weekday name that [`weekday`] reads: the name, with "'s" or "’s",
+/// and with "s".
+#[rustfmt::skip]
+const WEEKDAY_FORMS: &[&str] = &[
+    "monday", "monday's", "monday\u{2019}s", "mondays",
+    "tuesday", "tuesday's", "tuesday\u{2019}s", "tuesdays",
+    "wednesday", "wednesday's", "wednesday\u{2019}s", "wednesdays",
+    "thursday", "thursday's", "thursday\u{2019}s", "thursdays",
+    "friday", "friday's", "friday\u{2019}s", "fridays",
+    "saturday", "saturday's", "saturday\u{2019}s", "saturdays",
+    "sunday", "sunday's", "sunday\u{2019}s", "sundays",
+];
+
+/// The words [`ends_speaker`] names itself.
+#[rustfmt::skip]
+const SPEAKER_STOP_WORDS: &[&str] = &[
+    "by", "late", "early", "on", "that", "and", "but", "which", "who", "he", "she", "it",
+    "they", "we", "i", "also", "killed", "wounded", "injured", "dead", "people", "civilians",
+];
+
+/// Every word [`ends_speaker`] is true of, by slot: a word of no slot here is not.
+static SPEAKER_STOPS: SlotFilter =
+    slot_filter(&[SPEAKER_STOP_WORDS, REPORTING_VERBS, WEEKDAY_FORMS]);
 
 /// What a sentence says about time and place.
 #[derive(Clone, Debug, Default)]
@@ -2550,6 +2576,50 @@ mod tests {
                     plan_before_plain(&seq, from),
                     "{seq:?} {from}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn speaker_stops_hold_every_word_that_ends_a_speaker() {
+        let others = [
+            "the",
+            "syrian",
+            "holidays",
+            "mondays's",
+            "x",
+            "",
+            "1",
+            "\u{e9}",
+        ];
+        let mut words: Vec<String> = [SPEAKER_STOP_WORDS, REPORTING_VERBS, &others]
+            .concat()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for w in WEEKDAY_FORMS {
+            assert!(weekday(w).is_some(), "{w}");
+        }
+        // Every weekday name with every ending `weekday` strips.
+        for day in ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"] {
+            let ends = [
+                "day",
+                "day's",
+                "day\u{2019}s",
+                "days",
+                "dayss",
+                "day'",
+                "da",
+            ];
+            for end in ends {
+                words.push(format!("{day}{end}"));
+            }
+        }
+        for w in &words {
+            for in_claim in [false, true] {
+                if ends_speaker(w, in_claim) {
+                    assert!(passes(&SPEAKER_STOPS, w), "{w:?}");
+                }
             }
         }
     }
