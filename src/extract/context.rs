@@ -716,11 +716,12 @@ impl Extractor {
             // After a verb, capitalised words with no counted noun among them are a
             // name after an elided noun, as headlines write them ("kills six Syrian
             // state TV", "toll hits 43 Monitor"): nothing is counted by them.
-            let after_verb = m.qa > 0 && {
-                let p = word(m.qa - 1);
-                self.is_verb_form(p) || links_toll(p)
-            };
-            if !matched && after_verb && toks[na].text(text).starts_with(char::is_uppercase) {
+            // (The verb, a lexicon lookup, is asked last.)
+            if !matched
+                && toks[na].text(text).starts_with(char::is_uppercase)
+                && m.qa > 0
+                && (self.is_verb_form(word(m.qa - 1)) || links_toll(word(m.qa - 1)))
+            {
                 m.na = m.qb;
                 m.nb = m.qb;
                 m.after = m.qb;
