@@ -1004,16 +1004,12 @@ impl Extractor {
             let mut found = None;
             while j < low.len() && j - k < 12 {
                 let w = word(j);
-                if matches!(
-                    w,
-                    "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and"
-                ) || w.bytes().all(|b| b.is_ascii_digit())
-                {
+                // Nearly every word is plain: only its verb forms are asked.
+                let plain = plain_after_preposition(w);
+                if !plain && (after_preposition_stops(w) || w.bytes().all(|b| b.is_ascii_digit())) {
                     break;
                 }
-                if matches!(w, "were" | "was" | "have" | "has" | "had" | "are")
-                    || self.is_verb_form(w)
-                {
+                if (!plain && after_preposition_aux(w)) || self.is_verb_form(w) {
                     found = Some(j);
                     break;
                 }
@@ -2004,6 +2000,31 @@ fn mention_frame(info: &SentenceInfo, m: &Mention) -> Frame {
     Frame::Incident
 }
 
+/// The words and marks at which the scan for a passive verb after a prepositional
+/// phrase ("30 militants of the terrorist group were killed") stops.
+fn after_preposition_stops(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and"
+    )
+}
+
+/// The auxiliaries that scan takes as the verb.
+fn after_preposition_aux(w: &str) -> bool {
+    matches!(w, "were" | "was" | "have" | "has" | "had" | "are")
+}
+
+/// The words of [`after_preposition_stops`] and [`after_preposition_aux`], by slot.
+static AFTER_PREPOSITION_WORDS: SlotFilter = slot_filter(&[&[
+    "who", "which", "that", "and", "were", "was", "have", "has", "had", "are",
+]]);
+
+/// Whether `w` is a word that scan need not test but for a verb form: letters at
+/// both ends (so no mark and no number) in no slot of [`AFTER_PREPOSITION_WORDS`].
+fn plain_after_preposition(w: &str) -> bool {
+    slot(w.as_bytes()).is_some_and(|(i, bit)| AFTER_PREPOSITION_WORDS[i] & bit == 0)
+}
+
 /// Words that make a figure a plan or a possibility rather than an event.
 const MODALS: &[&str] = &[
     "will", "would", "could", "may", "might", "should", "expected", "plans", "planned", "aims",
@@ -2532,6 +2553,55 @@ mod tests {
             assert_eq!(c.subject.as_deref(), subject, "{text}: subject");
             assert_eq!(c.frame, frame, "{text}: frame");
         }
+    }
+
+    #[test]
+    fn plain_words_after_a_preposition_are_neither_stops_nor_auxiliaries() {
+        let words = [
+            ",",
+            ";",
+            ":",
+            ".",
+            "(",
+            ")",
+            "who",
+            "which",
+            "that",
+            "and",
+            "were",
+            "was",
+            "have",
+            "has",
+            "had",
+            "are",
+            "the",
+            "group",
+            "killed",
+            "wha",
+            "wear",
+            "hat",
+            "hand",
+            "12",
+            "1a",
+            "a1",
+            "",
+            "x",
+            "w\u{e9}re",
+            "ares",
+            "hav",
+            "al-bab",
+        ];
+        for w in words {
+            if plain_after_preposition(w) {
+                assert!(
+                    !after_preposition_stops(w)
+                        && !after_preposition_aux(w)
+                        && !w.bytes().all(|b| b.is_ascii_digit()),
+                    "{w:?}"
+                );
+            }
+        }
+        assert!(plain_after_preposition("group") && !plain_after_preposition("were"));
     }
 
     #[test]
