@@ -795,10 +795,14 @@ impl Extractor {
         for i in 0..ms.len() {
             let qa = ms[i].qa;
             let before = |n: usize| if qa >= n { word(qa - n) } else { "" };
-            if matches!(before(1), "another" | "further" | "additional")
-                || (before(1) == "other" && before(2) == "an")
-                || (before(1) == "with" && before(2) == "along")
-                || (before(1) == "to" && before(2) == "addition" && before(3) == "in")
+            // Every cue read here but coordination starts from the word before the
+            // number; most such words are none, and one slot lookup says so.
+            let cue = !plain_for(&RELATION_CUES, before(1));
+            if cue
+                && (matches!(before(1), "another" | "further" | "additional")
+                    || (before(1) == "other" && before(2) == "an")
+                    || (before(1) == "with" && before(2) == "along")
+                    || (before(1) == "to" && before(2) == "addition" && before(3) == "in"))
             {
                 ms[i].additional = true;
             }
@@ -828,7 +832,7 @@ impl Extractor {
                 }
             }
             // "Among the dead were seven people": a part of a toll not given here.
-            {
+            if cue {
                 let mut b = 1;
                 while matches!(before(b), "were" | "was" | "are" | "is" | "also") {
                     b += 1;
@@ -853,27 +857,32 @@ impl Extractor {
                     }
                 }
             }
-            // "Among them were N", "Of them, N": the marker before a verb or a comma.
-            let mut b = 1;
-            while matches!(before(b), "were" | "was" | "are" | "is" | ",") {
-                b += 1;
-            }
-            let fronted = b > 1
-                && matches!(before(b), "them" | "whom" | "those")
-                && matches!(before(b + 1), "among" | "of");
-            // "including N", "among them N", "of whom N", "among whom N"
-            let marks_part = matches!(before(1), "including" | "incl" | "included")
-                || (before(2) == "among" && matches!(before(1), "them" | "whom" | "those"))
-                || (before(2) == "of" && before(1) == "whom")
-                || (before(2) == "which" && before(1) == "included");
-            // "including a woman and two children": the list goes on after "and".
-            let continues_list = before(1) == "and"
-                && !ms[i].other_ref
-                && (2..8).any(|n| qa >= n && matches!(before(n), "including" | "incl"))
-                && !(2..8)
-                    .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
-                    .any(|n| self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | "."));
-            let marks_part = marks_part || continues_list || fronted;
+            let marks_part = cue && {
+                // "Among them were N", "Of them, N": the marker before a verb or a
+                // comma.
+                let mut b = 1;
+                while matches!(before(b), "were" | "was" | "are" | "is" | ",") {
+                    b += 1;
+                }
+                let fronted = b > 1
+                    && matches!(before(b), "them" | "whom" | "those")
+                    && matches!(before(b + 1), "among" | "of");
+                // "including N", "among them N", "of whom N", "among whom N"
+                let marks_part = matches!(before(1), "including" | "incl" | "included")
+                    || (before(2) == "among" && matches!(before(1), "them" | "whom" | "those"))
+                    || (before(2) == "of" && before(1) == "whom")
+                    || (before(2) == "which" && before(1) == "included");
+                // "including a woman and two children": the list goes on after "and".
+                let continues_list = before(1) == "and"
+                    && !ms[i].other_ref
+                    && (2..8).any(|n| qa >= n && matches!(before(n), "including" | "incl"))
+                    && !(2..8)
+                        .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
+                        .any(|n| {
+                            self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | ".")
+                        });
+                marks_part || continues_list || fronted
+            };
             if (marks_part || ms[i].partitive) && ms[i].part_of.is_none() {
                 ms[i].part_of = last_whole;
                 ms[i].part_of_previous = last_whole.is_none();
@@ -2022,8 +2031,38 @@ static AFTER_PREPOSITION_WORDS: SlotFilter = slot_filter(&[&[
 /// Whether `w` is a word that scan need not test but for a verb form: letters at
 /// both ends (so no mark and no number) in no slot of [`AFTER_PREPOSITION_WORDS`].
 fn plain_after_preposition(w: &str) -> bool {
-    slot(w.as_bytes()).is_some_and(|(i, bit)| AFTER_PREPOSITION_WORDS[i] & bit == 0)
+    plain_for(&AFTER_PREPOSITION_WORDS, w)
 }
+
+/// Whether `w` has letters at both ends (so is no mark and no number) and a slot
+/// `filter` does not hold: none of the words `filter` was built from.
+fn plain_for(filter: &SlotFilter, w: &str) -> bool {
+    slot(w.as_bytes()).is_some_and(|(i, bit)| filter[i] & bit == 0)
+}
+
+/// The words before a number that [`Extractor::read_relations`] reads as a cue of
+/// an addition ("another"), a part ("including", "among them") or a toll's part
+/// ("among the dead were"), by slot.
+static RELATION_CUES: SlotFilter = slot_filter(&[&[
+    "another",
+    "further",
+    "additional",
+    "other",
+    "with",
+    "to",
+    "were",
+    "was",
+    "are",
+    "is",
+    "also",
+    "including",
+    "incl",
+    "included",
+    "them",
+    "whom",
+    "those",
+    "and",
+]]);
 
 /// Words that make a figure a plan or a possibility rather than an event.
 const MODALS: &[&str] = &[
@@ -2617,6 +2656,40 @@ mod tests {
             }
         }
         assert!(plain_after_preposition("group") && !plain_after_preposition("were"));
+    }
+
+    #[test]
+    fn relation_cues_are_never_plain() {
+        for w in [
+            "another",
+            "further",
+            "additional",
+            "other",
+            "with",
+            "to",
+            "were",
+            "was",
+            "are",
+            "is",
+            "also",
+            "including",
+            "incl",
+            "included",
+            "them",
+            "whom",
+            "those",
+            "and",
+            ",",
+            ";",
+            ".",
+            "",
+            "1",
+        ] {
+            assert!(!plain_for(&RELATION_CUES, w), "{w:?}");
+        }
+        for w in ["killed", "of", "the", "least", "some"] {
+            assert!(plain_for(&RELATION_CUES, w), "{w:?}");
+        }
     }
 
     #[test]
