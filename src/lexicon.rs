@@ -303,8 +303,10 @@ pub fn phrase_singular(phrase: &str) -> String {
 
 /// [`phrase_singular`], borrowed from the phrase when the singular is a prefix of it
 /// ("air strikes" -> "air strike", "air strike" as it is), as it is for most
-/// plurals; one buffer built from the parts `singular_parts` gives for the rest
-/// ("cities", "women"): it runs for every counted noun phrase of a text.
+/// plurals, and from the table of irregular plurals for a phrase that is one of
+/// them ("people" -> "person"); one buffer built from the parts `singular_parts`
+/// gives for the rest ("cities", "armed women"): it runs for every counted noun
+/// phrase of a text.
 pub fn phrase_singular_cow(phrase: &str) -> Cow<'_, str> {
     let cut = phrase
         .as_bytes()
@@ -316,6 +318,9 @@ pub fn phrase_singular_cow(phrase: &str) -> Cow<'_, str> {
     let kept = last.get(..keep).unwrap_or(last);
     if add.is_empty() {
         Cow::Borrowed(phrase.get(..cut + kept.len()).unwrap_or(phrase))
+    } else if head.is_empty() && kept.is_empty() {
+        // A lone irregular plural ("people"): its singular is a word of the table.
+        Cow::Borrowed(add)
     } else {
         Cow::Owned([head, kept, add].concat())
     }
@@ -326,12 +331,15 @@ pub fn singular(word: &str) -> String {
     singular_cow(word).into_owned()
 }
 
-/// [`singular`], borrowed from the word when the singular is a prefix of it.
+/// [`singular`], borrowed from the word when the singular is a prefix of it, or from
+/// the table of irregular plurals.
 pub fn singular_cow(word: &str) -> Cow<'_, str> {
     let (keep, add) = singular_parts(word);
     let kept = word.get(..keep).unwrap_or(word);
     if add.is_empty() {
         Cow::Borrowed(kept)
+    } else if kept.is_empty() {
+        Cow::Borrowed(add)
     } else {
         Cow::Owned([kept, add].concat())
     }

@@ -68,6 +68,8 @@ pub struct Extractor {
     noun_last_words: WordFilter,
     /// The first words of the lexicon's place names, likewise.
     place_first_words: WordFilter,
+    /// The last words of the lexicon's place names, likewise.
+    place_last_words: WordFilter,
     /// The keys of `verb_forms`: most words are turned away before hashing.
     verb_first_words: WordFilter,
 }
@@ -156,6 +158,9 @@ struct Mention<'a> {
     hypothetical: bool,
     /// index of the last member of this mention's coordination group
     group_last: usize,
+    /// On a group's first member, during [`propagate`]: the group's first member
+    /// whose concept comes from a verb.
+    group_source: Option<usize>,
     /// a part of the previous sentence's whole ("... killed 12 people. Among them
     /// were five children.")
     part_of_previous: bool,
@@ -197,6 +202,8 @@ impl Extractor {
                 .place_aliases()
                 .map(|(phrase, _)| phrase.split(' ').next().unwrap_or(phrase)),
         );
+        let place_last_words =
+            WordFilter::new(lexicon.place_aliases().map(|(phrase, _)| last_word(phrase)));
         let verb_first_words = WordFilter::new(verb_forms.keys().map(String::as_str));
         Extractor {
             lexicon,
@@ -204,6 +211,7 @@ impl Extractor {
             max_words,
             noun_last_words,
             place_first_words,
+            place_last_words,
             verb_first_words,
         }
     }
@@ -473,7 +481,7 @@ impl Extractor {
             .name
             .as_deref()
             .or(sent_info.place.as_deref())
-            .or(named_places.first().map(String::as_str));
+            .or(named_places.first().copied());
         let prev_id = prev_whole.as_ref().map(|w| claim_id(&doc.id, w.0));
         let prev_concept = prev_whole.as_ref().and_then(|w| w.1.as_deref());
         // The last whole read here (number and concept), for the next sentence.
@@ -734,11 +742,12 @@ impl Extractor {
             // After a verb, capitalised words with no counted noun among them are a
             // name after an elided noun, as headlines write them ("kills six Syrian
             // state TV", "toll hits 43 Monitor"): nothing is counted by them.
-            let after_verb = m.qa > 0 && {
-                let p = word(m.qa - 1);
-                self.is_verb_form(p) || links_toll(p)
-            };
-            if !matched && after_verb && toks[na].text(text).starts_with(char::is_uppercase) {
+            // (The verb, a lexicon lookup, is asked last.)
+            if !matched
+                && toks[na].text(text).starts_with(char::is_uppercase)
+                && m.qa > 0
+                && (self.is_verb_form(word(m.qa - 1)) || links_toll(word(m.qa - 1)))
+            {
                 m.na = m.qb;
                 m.nb = m.qb;
                 m.after = m.qb;
@@ -812,10 +821,14 @@ impl Extractor {
         for i in 0..ms.len() {
             let qa = ms[i].qa;
             let before = |n: usize| if qa >= n { word(qa - n) } else { "" };
-            if matches!(before(1), "another" | "further" | "additional")
-                || (before(1) == "other" && before(2) == "an")
-                || (before(1) == "with" && before(2) == "along")
-                || (before(1) == "to" && before(2) == "addition" && before(3) == "in")
+            // Every cue read here but coordination starts from the word before the
+            // number; most such words are none, and one slot lookup says so.
+            let cue = !plain_for(&RELATION_CUES, before(1));
+            if cue
+                && (matches!(before(1), "another" | "further" | "additional")
+                    || (before(1) == "other" && before(2) == "an")
+                    || (before(1) == "with" && before(2) == "along")
+                    || (before(1) == "to" && before(2) == "addition" && before(3) == "in"))
             {
                 ms[i].additional = true;
             }
@@ -845,7 +858,7 @@ impl Extractor {
                 }
             }
             // "Among the dead were seven people": a part of a toll not given here.
-            {
+            if cue {
                 let mut b = 1;
                 while matches!(before(b), "were" | "was" | "are" | "is" | "also") {
                     b += 1;
@@ -870,27 +883,32 @@ impl Extractor {
                     }
                 }
             }
-            // "Among them were N", "Of them, N": the marker before a verb or a comma.
-            let mut b = 1;
-            while matches!(before(b), "were" | "was" | "are" | "is" | ",") {
-                b += 1;
-            }
-            let fronted = b > 1
-                && matches!(before(b), "them" | "whom" | "those")
-                && matches!(before(b + 1), "among" | "of");
-            // "including N", "among them N", "of whom N", "among whom N"
-            let marks_part = matches!(before(1), "including" | "incl" | "included")
-                || (before(2) == "among" && matches!(before(1), "them" | "whom" | "those"))
-                || (before(2) == "of" && before(1) == "whom")
-                || (before(2) == "which" && before(1) == "included");
-            // "including a woman and two children": the list goes on after "and".
-            let continues_list = before(1) == "and"
-                && !ms[i].other_ref
-                && (2..8).any(|n| qa >= n && matches!(before(n), "including" | "incl"))
-                && !(2..8)
-                    .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
-                    .any(|n| self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | "."));
-            let marks_part = marks_part || continues_list || fronted;
+            let marks_part = cue && {
+                // "Among them were N", "Of them, N": the marker before a verb or a
+                // comma.
+                let mut b = 1;
+                while matches!(before(b), "were" | "was" | "are" | "is" | ",") {
+                    b += 1;
+                }
+                let fronted = b > 1
+                    && matches!(before(b), "them" | "whom" | "those")
+                    && matches!(before(b + 1), "among" | "of");
+                // "including N", "among them N", "of whom N", "among whom N"
+                let marks_part = matches!(before(1), "including" | "incl" | "included")
+                    || (before(2) == "among" && matches!(before(1), "them" | "whom" | "those"))
+                    || (before(2) == "of" && before(1) == "whom")
+                    || (before(2) == "which" && before(1) == "included");
+                // "including a woman and two children": the list goes on after "and".
+                let continues_list = before(1) == "and"
+                    && !ms[i].other_ref
+                    && (2..8).any(|n| qa >= n && matches!(before(n), "including" | "incl"))
+                    && !(2..8)
+                        .take_while(|&n| qa >= n && !matches!(before(n), "including" | "incl"))
+                        .any(|n| {
+                            self.is_verb_form(before(n)) || matches!(before(n), "," | ";" | ".")
+                        });
+                marks_part || continues_list || fronted
+            };
             if (marks_part || ms[i].partitive) && ms[i].part_of.is_none() {
                 ms[i].part_of = last_whole;
                 ms[i].part_of_previous = last_whole.is_none();
@@ -935,10 +953,7 @@ impl Extractor {
 
         // A plan or a possibility before the number: "is set to see more than 30000
         // people evacuated", "will evacuate 5000".
-        ms[i].hypothetical |= (left_from.saturating_sub(6)..left_from)
-            .rev()
-            .take_while(|&j| !matches!(word(j), "," | ";" | ":" | "." | "and" | "but"))
-            .any(|j| is_modal(word(j)) || (word(j) == "set" && word(j + 1) == "to"));
+        ms[i].hypothetical |= plan_before(low, left_from);
         // Right: "were killed", "have been wounded", "to flee", "dead", "among the dead".
         let mut k = right_from;
         // Step over a closing quote ('dozens of "fighters" were killed') and an
@@ -1024,16 +1039,12 @@ impl Extractor {
             let mut found = None;
             while j < low.len() && j - k < 12 {
                 let w = word(j);
-                if matches!(
-                    w,
-                    "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and"
-                ) || w.bytes().all(|b| b.is_ascii_digit())
-                {
+                // Nearly every word is plain: only its verb forms are asked.
+                let plain = plain_after_preposition(w);
+                if !plain && (after_preposition_stops(w) || w.bytes().all(|b| b.is_ascii_digit())) {
                     break;
                 }
-                if matches!(w, "were" | "was" | "have" | "has" | "had" | "are")
-                    || self.is_verb_form(w)
-                {
+                if (!plain && after_preposition_aux(w)) || self.is_verb_form(w) {
                     found = Some(j);
                     break;
                 }
@@ -1063,10 +1074,8 @@ impl Extractor {
                 ms[i].hypothetical |= (right_from..k).any(|j| is_modal(word(j)));
                 break;
             }
-            if let Some(c) = self
-                .lexicon
-                .concept_of_noun(w)
-                .filter(|_| matches!(w, "dead" | "wounded" | "injured" | "missing"))
+            if matches!(w, "dead" | "wounded" | "injured" | "missing")
+                && let Some(c) = self.lexicon.concept_of_noun(w)
             {
                 ms[i].concept.get_or_insert(c);
                 ms[i].predicate = Some(Cow::Borrowed(w));
@@ -1194,8 +1203,13 @@ impl Extractor {
 
     /// The known places a sentence puts things in ("in Hasakeh", "near Atmeh", "the
     /// town of Khan Sheikhoun"), as lexicon ids, in order.
-    fn sentence_places(&self, low: &[&str], words: &Words, marks: &Landmarks) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    fn sentence_places<'a>(
+        &'a self,
+        low: &[&str],
+        words: &Words,
+        marks: &Landmarks,
+    ) -> Vec<&'a str> {
+        let mut out: Vec<&str> = Vec::new();
         for k in marks.of(PLACE_PREPOSITION) {
             // Every place name starts with one of `place_first_words`.
             if !low
@@ -1205,15 +1219,16 @@ impl Extractor {
                 continue;
             }
             for n in (1..=3).rev() {
-                if k + 1 + n > low.len() {
+                // Nor is a phrase looked up whose last word ends no place name.
+                if k + 1 + n > low.len() || !self.place_last_words.may_hold(low[k + n]) {
                     continue;
                 }
                 if let Some(p) = self
                     .lexicon
                     .place_of_normal(&words.phrase(k + 1, k + 1 + n))
                 {
-                    if !out.iter().any(|o| o == p) {
-                        out.push(p.to_string());
+                    if !out.contains(&p) {
+                        out.push(p);
                     }
                     break;
                 }
@@ -1228,20 +1243,26 @@ impl Extractor {
 /// its parts ("6 civilians including two children were killed") takes theirs.
 fn propagate(ms: &mut [Mention], qs: &[&QuantityMatch], low: &[&str]) {
     for _ in 0..2 {
-        // Per group, its first member whose concept comes from a verb.
-        let mut source: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for (j, m) in ms.iter().enumerate() {
-            if let Some(g) = m.group
-                && m.concept.is_some()
-                && m.noun_concept.is_none()
+        // Per group, its first member whose concept comes from a verb, as things
+        // stand before the round, noted on the group's first member: a group is a
+        // run of neighbours named by the index of its first member, which comes
+        // before the others.
+        for j in 0..ms.len() {
+            let Some(g) = ms[j].group else { continue };
+            if g == j {
+                ms[j].group_source = None;
+            }
+            let from_verb = ms[j].concept.is_some() && ms[j].noun_concept.is_none();
+            if let Some(head) = ms.get_mut(g)
+                && from_verb
             {
-                source.entry(g).or_insert(j);
+                head.group_source.get_or_insert(j);
             }
         }
         for i in 0..ms.len() {
             if let Some(g) = ms[i].group
                 && ms[i].concept.is_none()
-                && let Some(&j) = source.get(&g)
+                && let Some(j) = ms.get(g).and_then(|head| head.group_source)
             {
                 ms[i].concept = ms[j].concept;
                 ms[i].predicate = ms[j].predicate.clone();
@@ -1439,41 +1460,13 @@ fn attribution<'t>(
         }
         while a > 0 && k - a < 12 {
             let p = a - 1;
+            // (A number is no word either.)
             if toks[p].kind != TokKind::Word {
                 break;
             }
-            if matches!(word(p), "by" | "late" | "early" | "on")
-                || is_reporting_verb(word(p))
-                || weekday(word(p)).is_some()
-            {
-                break;
-            }
             let w = word(p);
-            if matches!(
-                w,
-                "that"
-                    | "and"
-                    | "but"
-                    | "which"
-                    | "who"
-                    | "he"
-                    | "she"
-                    | "it"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "also"
-            ) || toks[p].kind == TokKind::Number
-            {
-                break;
-            }
-            // Stop at a verb form or number word that belongs to the claim.
-            if p + 1 < toks.len()
-                && matches!(
-                    w,
-                    "killed" | "wounded" | "injured" | "dead" | "people" | "civilians"
-                )
-            {
+            // Most words stop nothing, and one lookup passes them over.
+            if passes(&SPEAKER_STOPS, w) && ends_speaker(w, p + 1 < toks.len()) {
                 break;
             }
             a = p;
@@ -1514,6 +1507,60 @@ fn attribution<'t>(
     }
     None
 }
+
+/// Whether the word `w` before a reporting verb ends the name of who speaks, read
+/// backwards: a preposition or time word ("by", "on Monday", "late Sunday"), another
+/// reporting verb, a weekday, a clause edge or a pronoun, or (`in_claim`: a word
+/// follows it) a word of the claim itself ("killed", "civilians").
+fn ends_speaker(w: &str, in_claim: bool) -> bool {
+    matches!(w, "by" | "late" | "early" | "on")
+        || is_reporting_verb(w)
+        || weekday(w).is_some()
+        || matches!(
+            w,
+            "that"
+                | "and"
+                | "but"
+                | "which"
+                | "who"
+                | "he"
+                | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "also"
+        )
+        || (in_claim
+            && matches!(
+                w,
+                "killed" | "wounded" | "injured" | "dead" | "people" | "civilians"
+            ))
+}
+
+/// Every form of a weekday name that [`weekday`] reads: the name, with "'s" or "’s",
+/// and with "s".
+#[rustfmt::skip]
+const WEEKDAY_FORMS: &[&str] = &[
+    "monday", "monday's", "monday\u{2019}s", "mondays",
+    "tuesday", "tuesday's", "tuesday\u{2019}s", "tuesdays",
+    "wednesday", "wednesday's", "wednesday\u{2019}s", "wednesdays",
+    "thursday", "thursday's", "thursday\u{2019}s", "thursdays",
+    "friday", "friday's", "friday\u{2019}s", "fridays",
+    "saturday", "saturday's", "saturday\u{2019}s", "saturdays",
+    "sunday", "sunday's", "sunday\u{2019}s", "sundays",
+];
+
+/// The words [`ends_speaker`] names itself.
+#[rustfmt::skip]
+const SPEAKER_STOP_WORDS: &[&str] = &[
+    "by", "late", "early", "on", "that", "and", "but", "which", "who", "he", "she", "it",
+    "they", "we", "i", "also", "killed", "wounded", "injured", "dead", "people", "civilians",
+];
+
+/// Every word [`ends_speaker`] is true of, by slot: a word of no slot here is not.
+static SPEAKER_STOPS: SlotFilter =
+    slot_filter(&[SPEAKER_STOP_WORDS, REPORTING_VERBS, WEEKDAY_FORMS]);
 
 /// What a sentence says about time and place.
 #[derive(Clone, Debug, Default)]
@@ -2151,22 +2198,108 @@ fn mention_frame(info: &SentenceInfo, m: &Mention) -> Frame {
     Frame::Incident
 }
 
-/// Words that make a figure a plan or a possibility rather than an event.
-fn is_modal(w: &str) -> bool {
+/// The words and marks at which the scan for a passive verb after a prepositional
+/// phrase ("30 militants of the terrorist group were killed") stops.
+fn after_preposition_stops(w: &str) -> bool {
     matches!(
         w,
-        "will"
-            | "would"
-            | "could"
-            | "may"
-            | "might"
-            | "should"
-            | "expected"
-            | "plans"
-            | "planned"
-            | "aims"
-            | "due"
+        "," | ";" | ":" | "." | "(" | ")" | "who" | "which" | "that" | "and"
     )
+}
+
+/// The auxiliaries that scan takes as the verb.
+fn after_preposition_aux(w: &str) -> bool {
+    matches!(w, "were" | "was" | "have" | "has" | "had" | "are")
+}
+
+/// The words of [`after_preposition_stops`] and [`after_preposition_aux`], by slot.
+static AFTER_PREPOSITION_WORDS: SlotFilter = slot_filter(&[&[
+    "who", "which", "that", "and", "were", "was", "have", "has", "had", "are",
+]]);
+
+/// Whether `w` is a word that scan need not test but for a verb form: letters at
+/// both ends (so no mark and no number) in no slot of [`AFTER_PREPOSITION_WORDS`].
+fn plain_after_preposition(w: &str) -> bool {
+    plain_for(&AFTER_PREPOSITION_WORDS, w)
+}
+
+/// Whether `w` has letters at both ends (so is no mark and no number) and a slot
+/// `filter` does not hold: none of the words `filter` was built from.
+fn plain_for(filter: &SlotFilter, w: &str) -> bool {
+    slot(w.as_bytes()).is_some_and(|(i, bit)| filter[i] & bit == 0)
+}
+
+/// The words before a number that [`Extractor::read_relations`] reads as a cue of
+/// an addition ("another"), a part ("including", "among them") or a toll's part
+/// ("among the dead were"), by slot.
+static RELATION_CUES: SlotFilter = slot_filter(&[&[
+    "another",
+    "further",
+    "additional",
+    "other",
+    "with",
+    "to",
+    "were",
+    "was",
+    "are",
+    "is",
+    "also",
+    "including",
+    "incl",
+    "included",
+    "them",
+    "whom",
+    "those",
+    "and",
+]]);
+
+/// Words that make a figure a plan or a possibility rather than an event.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "should", "expected", "plans", "planned", "aims",
+    "due",
+];
+
+/// Whether `w` is one of [`MODALS`].
+fn is_modal(w: &str) -> bool {
+    MODALS.contains(&w)
+}
+
+/// The words [`plan_before`] acts on, but for punctuation: a word of no slot here is
+/// passed over at once.
+static PLAN_WORDS: SlotFilter = slot_filter(&[MODALS, &["set", "and", "but"]]);
+
+/// Whether the (up to six) words before token `from`, back to a clause edge, make a
+/// figure a plan or a possibility: a modal ("will evacuate 5000") or "set to" ("is
+/// set to see more than 30000 people evacuated"). Nearly all words are in no slot of
+/// [`PLAN_WORDS`] and not punctuation, and are passed over with one lookup.
+fn plan_before(low: &[&str], from: usize) -> bool {
+    for j in (from.saturating_sub(6)..from).rev() {
+        let w = low.get(j).copied().unwrap_or("");
+        if !passes(&PLAN_WORDS, w) {
+            if matches!(w, "," | ";" | ":" | ".") {
+                return false;
+            }
+            continue;
+        }
+        if matches!(w, "and" | "but") {
+            return false;
+        }
+        if is_modal(w) || (w == "set" && low.get(j + 1).is_some_and(|n| *n == "to")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`plan_before`] as first written: the words back to a clause edge, each tested
+/// in full.
+#[cfg(test)]
+fn plan_before_plain(low: &[&str], from: usize) -> bool {
+    let word = |k: usize| low.get(k).copied().unwrap_or("");
+    (from.saturating_sub(6)..from)
+        .rev()
+        .take_while(|&j| !matches!(word(j), "," | ";" | ":" | "." | "and" | "but"))
+        .any(|j| is_modal(word(j)) || (word(j) == "set" && word(j + 1) == "to"))
 }
 
 /// A plural-looking noun: "civilians", "strikes", "people", not "bus" or "press".
@@ -2203,6 +2336,11 @@ struct LineIndex<'a> {
     line_start: usize,
     /// Characters from the line's start to `pos`.
     col: usize,
+    /// Whether the whole text is ASCII without a line break, as most texts are:
+    /// then a position is the offset itself, read without looking at the text
+    /// between claims. Found at the first position asked, in two quick passes over
+    /// the text rather than two for each claim.
+    flat: Option<bool>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -2223,10 +2361,20 @@ impl<'a> LineIndex<'a> {
             line: 0,
             line_start: 0,
             col: 0,
+            flat: None,
         }
     }
 
     fn position(&mut self, offset: usize) -> (u32, u32) {
+        let text = self.text.as_bytes();
+        if *self
+            .flat
+            .get_or_insert_with(|| text.is_ascii() && memchr::memchr(b'\n', text).is_none())
+        {
+            // The first line, a character per byte.
+            let upto = offset.min(text.len());
+            return (self.base_line, upto as u32 + self.first_column);
+        }
         if offset < self.pos {
             self.pos = 0;
             self.line = 0;
@@ -2807,6 +2955,180 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_after_a_preposition_are_neither_stops_nor_auxiliaries() {
+        let words = [
+            ",",
+            ";",
+            ":",
+            ".",
+            "(",
+            ")",
+            "who",
+            "which",
+            "that",
+            "and",
+            "were",
+            "was",
+            "have",
+            "has",
+            "had",
+            "are",
+            "the",
+            "group",
+            "killed",
+            "wha",
+            "wear",
+            "hat",
+            "hand",
+            "12",
+            "1a",
+            "a1",
+            "",
+            "x",
+            "w\u{e9}re",
+            "ares",
+            "hav",
+            "al-bab",
+        ];
+        for w in words {
+            if plain_after_preposition(w) {
+                assert!(
+                    !after_preposition_stops(w)
+                        && !after_preposition_aux(w)
+                        && !w.bytes().all(|b| b.is_ascii_digit()),
+                    "{w:?}"
+                );
+            }
+        }
+        assert!(plain_after_preposition("group") && !plain_after_preposition("were"));
+    }
+
+    #[test]
+    fn relation_cues_are_never_plain() {
+        for w in [
+            "another",
+            "further",
+            "additional",
+            "other",
+            "with",
+            "to",
+            "were",
+            "was",
+            "are",
+            "is",
+            "also",
+            "including",
+            "incl",
+            "included",
+            "them",
+            "whom",
+            "those",
+            "and",
+            ",",
+            ";",
+            ".",
+            "",
+            "1",
+        ] {
+            assert!(!plain_for(&RELATION_CUES, w), "{w:?}");
+        }
+        for w in ["killed", "of", "the", "least", "some"] {
+            assert!(plain_for(&RELATION_CUES, w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn plans_read_the_same_as_first_written() {
+        let words = [
+            "will", "would", "could", "may", "might", "should", "expected", "plans", "planned",
+            "aims", "due", "set", "to", "and", "but", ",", ";", ":", ".", "the", "evacuate",
+            "people", "sets", "wall", "dues", "x", "", "1", "s\u{e9}t",
+        ];
+        // Every sequence of up to three of these words, with the figure at each
+        // place; then longer ones, for the six-word window.
+        let mut seq = Vec::new();
+        let n = words.len();
+        for len in 0..=3u32 {
+            for code in 0..n.pow(len) {
+                seq.clear();
+                let mut c = code;
+                for _ in 0..len {
+                    seq.push(words[c % n]);
+                    c /= n;
+                }
+                for from in 0..=seq.len() + 1 {
+                    assert_eq!(
+                        plan_before(&seq, from),
+                        plan_before_plain(&seq, from),
+                        "{seq:?} {from}"
+                    );
+                }
+            }
+        }
+        for text in [
+            "will a b c d e f",
+            "will a b c d e",
+            "is set to see more than",
+            "set to , a b",
+            "would and killed",
+            "it could, they said",
+        ] {
+            let seq: Vec<&str> = text.split(' ').collect();
+            for from in 0..=seq.len() + 1 {
+                assert_eq!(
+                    plan_before(&seq, from),
+                    plan_before_plain(&seq, from),
+                    "{seq:?} {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn speaker_stops_hold_every_word_that_ends_a_speaker() {
+        let others = [
+            "the",
+            "syrian",
+            "holidays",
+            "mondays's",
+            "x",
+            "",
+            "1",
+            "\u{e9}",
+        ];
+        let mut words: Vec<String> = [SPEAKER_STOP_WORDS, REPORTING_VERBS, &others]
+            .concat()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        for w in WEEKDAY_FORMS {
+            assert!(weekday(w).is_some(), "{w}");
+        }
+        // Every weekday name with every ending `weekday` strips.
+        for day in ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"] {
+            let ends = [
+                "day",
+                "day's",
+                "day\u{2019}s",
+                "days",
+                "dayss",
+                "day'",
+                "da",
+            ];
+            for end in ends {
+                words.push(format!("{day}{end}"));
+            }
+        }
+        for w in &words {
+            for in_claim in [false, true] {
+                if ends_speaker(w, in_claim) {
+                    assert!(passes(&SPEAKER_STOPS, w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn relations() {
         let ex = extractor();
         let cs = ex.extract(&doc(
@@ -2871,6 +3193,40 @@ mod tests {
         let cs = ex.extract(&d);
         assert_eq!((cs[0].line, cs[0].column), (6, 18));
         assert_eq!(&d.text[cs[0].start..cs[0].end], cs[0].text);
+    }
+
+    #[test]
+    fn flat_texts_have_the_positions_the_general_reading_gives() {
+        let texts = [
+            "The blast killed 16 people.",
+            "",
+            "a",
+            "First line.\nThe blast killed 16 people.",
+            "caf\u{e9} bombing killed 3",
+            "ends with a break\n",
+        ];
+        for text in texts {
+            for section in [Section::Title, Section::Body] {
+                let mut d = doc(text);
+                d.title = Some(text.to_string());
+                d.origin.body_line = 7;
+                d.origin.title_line = Some(3);
+                d.origin.title_column = Some(12);
+                let mut fast = LineIndex::new(text, &d, section);
+                let mut general = LineIndex::new(text, &d, section);
+                general.flat = Some(false);
+                // Offsets in order, then one back (a new pass), then past the end.
+                let mut offsets: Vec<usize> = (0..=text.len())
+                    .filter(|&o| text.is_char_boundary(o))
+                    .collect();
+                offsets.extend([1, text.len() + 5]);
+                for o in offsets {
+                    assert_eq!(fast.position(o), general.position(o), "{text:?} {o}");
+                }
+                let flat = text.is_ascii() && !text.contains('\n');
+                assert_eq!(fast.flat, Some(flat), "{text:?}");
+            }
+        }
     }
 
     #[test]
