@@ -338,7 +338,7 @@ fn run(args: &[&str], pin: bool, count: bool) -> Result<Measured> {
     if pin && have("taskset", "-V") {
         argv.extend(["taskset".into(), "-c".into(), "0".into()]);
     }
-    argv.push(recount.into());
+    argv.push(recount);
     argv.extend(args.iter().map(|s| s.to_string()));
     let start = Instant::now();
     let mut child = Command::new(&argv[0])
