@@ -474,7 +474,7 @@ impl Extractor {
         let placed_elsewhere = doc_place.id.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
-        let sent_info = sentence_frame(low, marks.of(FRAME), doc.date);
+        let sent_info = sentence_frame(low, marks.frame(), doc.date);
         // The claims' place: the document's, else the one the sentence is dated in,
         // else the first it names.
         let place = doc_place
@@ -1635,6 +1635,10 @@ const REPORTING: u8 = 2;
 const PLACE_PREPOSITION: u8 = 4;
 /// "according".
 const ACCORDING: u8 = 8;
+/// A word of [`FRAME_WORD_LIST`] itself, as the short-word table
+/// ([`short_landmark_kinds`]) knows it: [`sentence_frame`] need not test it again.
+/// (Only with [`FRAME`]; other words with [`FRAME`] are tested there.)
+const LISTED: u8 = 16;
 
 impl Landmarks {
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
@@ -1644,6 +1648,14 @@ impl Landmarks {
         if kinds != 0 {
             self.at.push((k, kinds));
         }
+    }
+
+    /// The tokens of [`FRAME`], in order, each with whether it is [`LISTED`].
+    fn frame(&self) -> impl Iterator<Item = (usize, bool)> + '_ {
+        self.at
+            .iter()
+            .filter(|&&(_, kinds)| kinds & FRAME != 0)
+            .map(|&(k, kinds)| (k, kinds & LISTED != 0))
     }
 
     /// The tokens of a kind, in order.
@@ -1796,7 +1808,7 @@ impl ShortLandmarks {
 
 /// The landmark words of at most seven letters.
 static SHORT_LANDMARKS: ShortLandmarks = ShortLandmarks::new(&[
-    (FRAME_WORD_LIST, FRAME),
+    (FRAME_WORD_LIST, FRAME | LISTED),
     (REPORTING_VERBS, REPORTING),
     (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
     (&["according"], ACCORDING),
@@ -1815,15 +1827,16 @@ fn short_landmark_kinds(key: u64) -> u8 {
 }
 
 /// What a sentence says about time and place, read from the words `frame` gives
-/// (those that pass [`frame_word`], in order).
+/// (those that pass [`frame_word`], in order, each with whether it is known to be
+/// [`LISTED`]).
 fn sentence_frame(
     low: &[&str],
-    frame: impl Iterator<Item = usize>,
+    frame: impl Iterator<Item = (usize, bool)>,
     doc_date: Option<Date>,
 ) -> SentenceInfo {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
-    for k in frame {
+    for (k, listed) in frame {
         let w = word(k);
         // "the", the most common of these words, only matters in "the day before":
         // no other test below takes it.
@@ -1858,7 +1871,7 @@ fn sentence_frame(
         }
         // Every test below is of a word of the list, a month with a stop after it
         // ("Jan.") included: the other words the slot filter let through stop here.
-        if !FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w)) {
+        if !listed && !FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w)) {
             continue;
         }
         // "in the past two weeks", "over the last three days", "this week", "so far":
@@ -2548,8 +2561,10 @@ mod tests {
         };
         let short = short_landmark_kinds(key);
         let general = landmark_kinds(w);
-        assert_eq!(short & !FRAME, general & !FRAME, "{w:?}");
+        assert_eq!(short & !(FRAME | LISTED), general & !FRAME, "{w:?}");
         assert_eq!(short & FRAME != 0, FRAME_WORD_SET.has(w), "{w:?}");
+        assert_eq!(short & LISTED != 0, FRAME_WORD_SET.has(w), "{w:?}");
+        assert_eq!(general & LISTED, 0, "{w:?}");
         assert!(short & FRAME == 0 || general & FRAME != 0, "{w:?}");
     }
 
@@ -2599,7 +2614,8 @@ mod tests {
 
     /// The one-pass reading of an ASCII sentence's lower-cased copy gives the tokens
     /// of the text, each lower-cased, and the landmarks of the general test, [`FRAME`]
-    /// aside where that test lets through a word [`sentence_frame`] passes over.
+    /// aside where that test lets through a word [`sentence_frame`] passes over, and
+    /// [`LISTED`] only on words of [`FRAME_WORD_LIST`].
     fn assert_ascii_reading(text: &str) {
         let lowered = text.to_ascii_lowercase();
         let (mut toks, mut low, mut marks) = (Vec::new(), Vec::new(), Landmarks { at: Vec::new() });
@@ -2629,7 +2645,16 @@ mod tests {
         let got: Vec<(usize, u8)> = marks
             .at
             .iter()
-            .filter_map(|&(k, kinds)| acted_on(k, kinds))
+            .filter_map(|&(k, kinds)| {
+                // [`LISTED`] only on a word of the list, which [`sentence_frame`]
+                // would take anyway
+                let w = words[k].as_str();
+                assert!(
+                    kinds & LISTED == 0 || (kinds & FRAME != 0 && FRAME_WORD_SET.has(w)),
+                    "{w:?} in {text:?}"
+                );
+                acted_on(k, kinds & !LISTED)
+            })
             .collect();
         assert_eq!(got, general, "{text:?}");
     }
