@@ -1579,13 +1579,13 @@ struct SentenceInfo {
 /// Every word [`sentence_frame`] acts on (a year aside), sorted as [`WordSet`] wants.
 #[rustfmt::skip]
 const FRAME_WORD_LIST: &[&str] = &[
-    "apr", "april", "aug", "august", "conflict", "crisis", "days", "dec", "december",
+    "apr", "april", "aug", "august", "before", "conflict", "crisis", "days", "dec", "december",
     "earlier", "feb", "february", "friday", "friday's", "fridays", "friday\u{2019}s",
     "insurgency", "jan", "january", "jul", "july", "jun", "june", "last", "later",
     "mar", "march", "may", "monday", "monday's", "mondays", "monday\u{2019}s", "months",
     "nov", "november", "oct", "october", "past", "previous", "revolution", "saturday",
     "saturday's", "saturdays", "saturday\u{2019}s", "sep", "sept", "september", "since",
-    "so", "sunday", "sunday's", "sundays", "sunday\u{2019}s", "the", "this", "thursday",
+    "so", "sunday", "sunday's", "sundays", "sunday\u{2019}s", "this", "thursday",
     "thursday's", "thursdays", "thursday\u{2019}s", "tuesday", "tuesday's", "tuesdays",
     "tuesday\u{2019}s", "uprising", "war", "wednesday", "wednesday's", "wednesdays",
     "wednesday\u{2019}s", "weeks", "years",
@@ -1668,13 +1668,12 @@ impl Landmarks {
 }
 
 /// What the lower-case word `w` is to the sentence-wide readings: a set of the
-/// landmark kinds, empty for most words. The commonest landmarks ("the", "in",
-/// "of", "said", "at") are settled by one comparison each before the general test
+/// landmark kinds, empty for most words. The commonest landmarks ("in", "of",
+/// "said", "at") are settled by one comparison each before the general test
 /// ([`landmark_kinds_of`]), which gives them the same kinds (a test checks it).
 #[inline]
 fn landmark_kinds(w: &str) -> u8 {
     match w {
-        "the" => FRAME,
         "in" | "of" | "at" => PLACE_PREPOSITION,
         "said" => REPORTING,
         _ => landmark_kinds_of(w),
@@ -1838,10 +1837,11 @@ fn sentence_frame(
     let mut info = SentenceInfo::default();
     for (k, listed) in frame {
         let w = word(k);
-        // "the", the most common of these words, only matters in "the day before":
-        // no other test below takes it.
-        if w == "the" {
-            if matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
+        // "before" only matters in "the day before": no other test below takes it.
+        // (The phrase is found from its last word, not from "the": the commonest
+        // word of all is then no landmark, and costs the readings nothing.)
+        if w == "before" {
+            if k >= 2 && matches!(word(k - 1), "day" | "week") && word(k - 2) == "the" {
                 info.elsewhere = true;
             }
             continue;
@@ -2533,11 +2533,13 @@ mod tests {
     /// gives them, and every word of the landmark lists is noted.
     #[test]
     fn common_landmarks_have_their_general_kinds() {
-        for w in ["the", "in", "of", "at", "said"] {
+        for w in ["in", "of", "at", "said"] {
             assert_eq!(landmark_kinds(w), landmark_kinds_of(w), "{w:?}");
             assert_ne!(landmark_kinds(w), 0, "{w:?}");
         }
-        assert_eq!(landmark_kinds("the"), FRAME);
+        // "the day before" is found from "before": "the" is no landmark.
+        assert_eq!(landmark_kinds("the"), 0);
+        assert_eq!(landmark_kinds("before"), FRAME);
         assert_eq!(landmark_kinds("said"), REPORTING);
         let lists = [
             FRAME_WORD_LIST,
@@ -2721,11 +2723,35 @@ mod tests {
         }
     }
 
+    /// "the day before" and "the week before" put a sentence on another day, read
+    /// from their landmark "before" alone.
+    #[test]
+    fn the_day_before_is_another_day() {
+        let elsewhere = |text: &str| {
+            let low: Vec<&str> = text.split(' ').collect();
+            let frame = (0..low.len())
+                .filter(|&k| landmark_kinds(low[k]) & FRAME != 0)
+                .map(|k| (k, false));
+            sentence_frame(&low, frame, None).elsewhere
+        };
+        assert!(elsewhere("killed the day before"));
+        assert!(elsewhere("the week before , 12 died"));
+        for text in [
+            "the day after",
+            "a day before",
+            "before the day",
+            "before",
+            "day before",
+        ] {
+            assert!(!elsewhere(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn frame_words_pass_the_filter() {
         for w in [
             "past",
-            "the",
+            "before",
             "so",
             "since",
             "insurgency",
