@@ -474,7 +474,7 @@ impl Extractor {
         let placed_elsewhere = doc_place.id.is_some_and(|dp| {
             !named_places.is_empty() && !named_places.iter().any(|p| places_related(p, dp))
         });
-        let sent_info = sentence_frame(low, marks.of(FRAME), doc.date);
+        let sent_info = sentence_frame(low, marks.frame(), doc.date);
         // The claims' place: the document's, else the one the sentence is dated in,
         // else the first it names.
         let place = doc_place
@@ -1579,13 +1579,13 @@ struct SentenceInfo {
 /// Every word [`sentence_frame`] acts on (a year aside), sorted as [`WordSet`] wants.
 #[rustfmt::skip]
 const FRAME_WORD_LIST: &[&str] = &[
-    "apr", "april", "aug", "august", "conflict", "crisis", "days", "dec", "december",
+    "apr", "april", "aug", "august", "before", "conflict", "crisis", "days", "dec", "december",
     "earlier", "feb", "february", "friday", "friday's", "fridays", "friday\u{2019}s",
     "insurgency", "jan", "january", "jul", "july", "jun", "june", "last", "later",
     "mar", "march", "may", "monday", "monday's", "mondays", "monday\u{2019}s", "months",
     "nov", "november", "oct", "october", "past", "previous", "revolution", "saturday",
     "saturday's", "saturdays", "saturday\u{2019}s", "sep", "sept", "september", "since",
-    "so", "sunday", "sunday's", "sundays", "sunday\u{2019}s", "the", "this", "thursday",
+    "so", "sunday", "sunday's", "sundays", "sunday\u{2019}s", "this", "thursday",
     "thursday's", "thursdays", "thursday\u{2019}s", "tuesday", "tuesday's", "tuesdays",
     "tuesday\u{2019}s", "uprising", "war", "wednesday", "wednesday's", "wednesdays",
     "wednesday\u{2019}s", "weeks", "years",
@@ -1635,6 +1635,10 @@ const REPORTING: u8 = 2;
 const PLACE_PREPOSITION: u8 = 4;
 /// "according".
 const ACCORDING: u8 = 8;
+/// A word of [`FRAME_WORD_LIST`] itself, as the short-word table
+/// ([`short_landmark_kinds`]) knows it: [`sentence_frame`] need not test it again.
+/// (Only with [`FRAME`]; other words with [`FRAME`] are tested there.)
+const LISTED: u8 = 16;
 
 impl Landmarks {
     /// Notes the lower-case word `w` at token `k` (`k` increasing).
@@ -1644,6 +1648,14 @@ impl Landmarks {
         if kinds != 0 {
             self.at.push((k, kinds));
         }
+    }
+
+    /// The tokens of [`FRAME`], in order, each with whether it is [`LISTED`].
+    fn frame(&self) -> impl Iterator<Item = (usize, bool)> + '_ {
+        self.at
+            .iter()
+            .filter(|&&(_, kinds)| kinds & FRAME != 0)
+            .map(|&(k, kinds)| (k, kinds & LISTED != 0))
     }
 
     /// The tokens of a kind, in order.
@@ -1656,13 +1668,12 @@ impl Landmarks {
 }
 
 /// What the lower-case word `w` is to the sentence-wide readings: a set of the
-/// landmark kinds, empty for most words. The commonest landmarks ("the", "in",
-/// "of", "said", "at") are settled by one comparison each before the general test
+/// landmark kinds, empty for most words. The commonest landmarks ("in", "of",
+/// "said", "at") are settled by one comparison each before the general test
 /// ([`landmark_kinds_of`]), which gives them the same kinds (a test checks it).
 #[inline]
 fn landmark_kinds(w: &str) -> u8 {
     match w {
-        "the" => FRAME,
         "in" | "of" | "at" => PLACE_PREPOSITION,
         "said" => REPORTING,
         _ => landmark_kinds_of(w),
@@ -1796,7 +1807,7 @@ impl ShortLandmarks {
 
 /// The landmark words of at most seven letters.
 static SHORT_LANDMARKS: ShortLandmarks = ShortLandmarks::new(&[
-    (FRAME_WORD_LIST, FRAME),
+    (FRAME_WORD_LIST, FRAME | LISTED),
     (REPORTING_VERBS, REPORTING),
     (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
     (&["according"], ACCORDING),
@@ -1815,20 +1826,22 @@ fn short_landmark_kinds(key: u64) -> u8 {
 }
 
 /// What a sentence says about time and place, read from the words `frame` gives
-/// (those that pass [`frame_word`], in order).
+/// (those that pass [`frame_word`], in order, each with whether it is known to be
+/// [`LISTED`]).
 fn sentence_frame(
     low: &[&str],
-    frame: impl Iterator<Item = usize>,
+    frame: impl Iterator<Item = (usize, bool)>,
     doc_date: Option<Date>,
 ) -> SentenceInfo {
     let word = |k: usize| low.get(k).copied().unwrap_or("");
     let mut info = SentenceInfo::default();
-    for k in frame {
+    for (k, listed) in frame {
         let w = word(k);
-        // "the", the most common of these words, only matters in "the day before":
-        // no other test below takes it.
-        if w == "the" {
-            if matches!(word(k + 1), "day" | "week") && word(k + 2) == "before" {
+        // "before" only matters in "the day before": no other test below takes it.
+        // (The phrase is found from its last word, not from "the": the commonest
+        // word of all is then no landmark, and costs the readings nothing.)
+        if w == "before" {
+            if k >= 2 && matches!(word(k - 1), "day" | "week") && word(k - 2) == "the" {
                 info.elsewhere = true;
             }
             continue;
@@ -1858,7 +1871,7 @@ fn sentence_frame(
         }
         // Every test below is of a word of the list, a month with a stop after it
         // ("Jan.") included: the other words the slot filter let through stop here.
-        if !FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w)) {
+        if !listed && !FRAME_WORD_SET.has(w.strip_suffix('.').unwrap_or(w)) {
             continue;
         }
         // "in the past two weeks", "over the last three days", "this week", "so far":
@@ -2520,11 +2533,13 @@ mod tests {
     /// gives them, and every word of the landmark lists is noted.
     #[test]
     fn common_landmarks_have_their_general_kinds() {
-        for w in ["the", "in", "of", "at", "said"] {
+        for w in ["in", "of", "at", "said"] {
             assert_eq!(landmark_kinds(w), landmark_kinds_of(w), "{w:?}");
             assert_ne!(landmark_kinds(w), 0, "{w:?}");
         }
-        assert_eq!(landmark_kinds("the"), FRAME);
+        // "the day before" is found from "before": "the" is no landmark.
+        assert_eq!(landmark_kinds("the"), 0);
+        assert_eq!(landmark_kinds("before"), FRAME);
         assert_eq!(landmark_kinds("said"), REPORTING);
         let lists = [
             FRAME_WORD_LIST,
@@ -2548,8 +2563,10 @@ mod tests {
         };
         let short = short_landmark_kinds(key);
         let general = landmark_kinds(w);
-        assert_eq!(short & !FRAME, general & !FRAME, "{w:?}");
+        assert_eq!(short & !(FRAME | LISTED), general & !FRAME, "{w:?}");
         assert_eq!(short & FRAME != 0, FRAME_WORD_SET.has(w), "{w:?}");
+        assert_eq!(short & LISTED != 0, FRAME_WORD_SET.has(w), "{w:?}");
+        assert_eq!(general & LISTED, 0, "{w:?}");
         assert!(short & FRAME == 0 || general & FRAME != 0, "{w:?}");
     }
 
@@ -2599,7 +2616,8 @@ mod tests {
 
     /// The one-pass reading of an ASCII sentence's lower-cased copy gives the tokens
     /// of the text, each lower-cased, and the landmarks of the general test, [`FRAME`]
-    /// aside where that test lets through a word [`sentence_frame`] passes over.
+    /// aside where that test lets through a word [`sentence_frame`] passes over, and
+    /// [`LISTED`] only on words of [`FRAME_WORD_LIST`].
     fn assert_ascii_reading(text: &str) {
         let lowered = text.to_ascii_lowercase();
         let (mut toks, mut low, mut marks) = (Vec::new(), Vec::new(), Landmarks { at: Vec::new() });
@@ -2629,7 +2647,16 @@ mod tests {
         let got: Vec<(usize, u8)> = marks
             .at
             .iter()
-            .filter_map(|&(k, kinds)| acted_on(k, kinds))
+            .filter_map(|&(k, kinds)| {
+                // [`LISTED`] only on a word of the list, which [`sentence_frame`]
+                // would take anyway
+                let w = words[k].as_str();
+                assert!(
+                    kinds & LISTED == 0 || (kinds & FRAME != 0 && FRAME_WORD_SET.has(w)),
+                    "{w:?} in {text:?}"
+                );
+                acted_on(k, kinds & !LISTED)
+            })
             .collect();
         assert_eq!(got, general, "{text:?}");
     }
@@ -2696,11 +2723,35 @@ mod tests {
         }
     }
 
+    /// "the day before" and "the week before" put a sentence on another day, read
+    /// from their landmark "before" alone.
+    #[test]
+    fn the_day_before_is_another_day() {
+        let elsewhere = |text: &str| {
+            let low: Vec<&str> = text.split(' ').collect();
+            let frame = (0..low.len())
+                .filter(|&k| landmark_kinds(low[k]) & FRAME != 0)
+                .map(|k| (k, false));
+            sentence_frame(&low, frame, None).elsewhere
+        };
+        assert!(elsewhere("killed the day before"));
+        assert!(elsewhere("the week before , 12 died"));
+        for text in [
+            "the day after",
+            "a day before",
+            "before the day",
+            "before",
+            "day before",
+        ] {
+            assert!(!elsewhere(text), "{text:?}");
+        }
+    }
+
     #[test]
     fn frame_words_pass_the_filter() {
         for w in [
             "past",
-            "the",
+            "before",
             "so",
             "since",
             "insurgency",
