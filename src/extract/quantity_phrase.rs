@@ -807,10 +807,14 @@ impl<'a> Grammar<'a> {
     /// that cannot group thousands or punctuation other than a dash, '%' or '$'
     /// ("2017 2018", "2017 (AFP)"), or by one space and a word that neither starts
     /// a unit nor may continue a number
-    /// ([`CONTINUATIONS`]: "700 people", "three of"). None for any other shape,
-    /// which the grammar reads. Where it answers, the answer is the grammar's: every
-    /// form that reads past such a number needs a character or a word ruled out
-    /// here (a test compares the two over varied phrases and a whole corpus).
+    /// ([`CONTINUATIONS`]: "700 people", "three of"). A word that may start a unit
+    /// is looked up as the grammar does: no unit ("700 Syrian refugees") leaves the
+    /// number alone, a unit ("5 km", "two days") is taken when the same kind of end
+    /// follows it (a stricter one: no digits, no word of [`CONTINUATIONS`], no
+    /// second unit). None for any other shape, which the grammar reads. Where it
+    /// answers, the answer is the grammar's: every form that reads past such a
+    /// number needs a character or a word ruled out here (a test compares the two
+    /// over varied phrases and a whole corpus).
     fn plain_core(&self, i: &'a str) -> Option<(&'a str, Core)> {
         let b = i.as_bytes();
         let first = *b.first()?;
@@ -850,70 +854,50 @@ impl<'a> Grammar<'a> {
                 }
             }
         };
-        match b.get(n) {
-            None => {}
-            Some(b' ') => {
-                let rest = &b[n + 1..];
-                let w = &rest[..letter_run(rest)];
-                // "dozens of people": the word after "of" starts no unit ("millions
-                // of dollars") and is no plural scale ("hundreds of thousands")
-                if bounds.is_some() && w.eq_ignore_ascii_case(b"of") {
-                    let after = rest.get(3..).unwrap_or_default();
-                    let w = &after[..letter_run(after)];
-                    if rest.get(2) != Some(&b' ')
-                        || w.is_empty()
-                        || unit::may_start_unit(w)
-                        || [&b"thousands"[..], b"millions", b"billions"]
-                            .iter()
-                            .any(|s| w.eq_ignore_ascii_case(s))
-                    {
-                        return None;
-                    }
-                }
-                // after the space, no word: digits that cannot group thousands with
-                // the number ("2017 2018", "5 2017": a group after a space is one to
-                // three digits and then exactly three), or punctuation that no form
-                // reads after a space (not a dash, '%' or '$': "2017 (AFP)")
-                else if w.is_empty() {
-                    let ok = match rest.first() {
-                        Some(c) if c.is_ascii_digit() => {
-                            !(first.is_ascii_digit()
-                                && n <= 3
-                                && rest.iter().take_while(|c| c.is_ascii_digit()).count() == 3)
-                        }
-                        Some(&c) => c.is_ascii_punctuation() && !matches!(c, b'-' | b'%' | b'$'),
-                        None => false,
-                    };
-                    if !ok {
-                        return None;
-                    }
-                }
-                // (the word after one space is what `unit_after` looks up first)
-                else if CONTINUATIONS.contains_letters(w) && !ends_anyway(first, value, w, rest)
-                    || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
-                    || unit::may_start_unit(w)
-                {
-                    return None;
-                }
+        let vague = bounds.is_some();
+        // a unit read after the number: taken when the same kind of end follows it
+        // (a stricter one, see `after_number`); "3 years old" reads on
+        let with_unit = |(r, u): (&str, Unit)| {
+            let r = r.as_bytes();
+            let old =
+                u.name == "year" && r.get(1..4).is_some_and(|w| w.eq_ignore_ascii_case(b"old"));
+            if old || after_number(r, first, n, value, false, true) != After::Ends {
+                return None;
             }
-            // a comma or a point before a digit groups thousands or starts decimals
-            Some(b',' | b'.') if b.get(n + 1).is_some_and(u8::is_ascii_digit) => return None,
-            Some(&c) if c.is_ascii_punctuation() && !matches!(c, b'-' | b'+' | b'%' | b'$') => {}
-            Some(_) => return None,
-        }
+            Some((b.len() - r.len(), Some(u)))
+        };
+        let (end, unit) = match after_number(&b[n..], first, n, value, vague, false) {
+            After::Ends => (n, None),
+            // "five-year war", "24-hour": a unit after a hyphen, else the grammar
+            // decides ("20-member", "20-30")
+            After::Other if !vague && b.get(n) == Some(&b'-') => {
+                with_unit(unit::hyphen_unit(&i[n..]).ok()?)?
+            }
+            After::Other => return None,
+            // "700 Syrian refugees" or "700 Syrian pounds": the unit reader settles
+            // it
+            After::MayBeUnit => match unit::unit_after(&i[n..]) {
+                Err(_) => (n, None),
+                Ok(found) => with_unit(found)?,
+            },
+        };
         let start = self.off(i);
+        let (kind, shape) = match unit {
+            Some(u) => (u.kind, Shape::Other),
+            None => (Kind::Count, shape),
+        };
         Some((
-            &i[n..],
+            &i[end..],
             Core {
                 num: (start, start + n),
                 value,
                 bounds,
                 post: None,
-                kind: Kind::Count,
-                unit: None,
+                kind,
+                unit: unit.map(|u| u.name),
                 is_word: !first.is_ascii_digit(),
                 shape,
-                money_after: false,
+                money_after: kind == Kind::Currency,
             },
         ))
     }
@@ -1294,6 +1278,85 @@ fn lone_article(i: &str) -> bool {
     let rest = &b[n + 1..];
     let w = &rest[..letter_run(rest)];
     !w.is_empty() && !CONTINUATIONS.contains_letters(w) && !AFTER_ARTICLE.contains_letters(w)
+}
+
+/// What follows a number (or, with `after_unit`, the unit after it) that
+/// [`Grammar::plain_core`] read: `b` is the text from there, `first` the number's
+/// first byte, `n` its length, `vague` whether it is a vague amount.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// Nothing the grammar reads on with: the phrase ends here.
+    Ends,
+    /// One space and a word that may start a unit, and nothing else to read on with.
+    MayBeUnit,
+    /// Something the whole grammar must read.
+    Other,
+}
+
+/// See [`After`]. After a unit, every word that may continue a number, digits and
+/// the first word of another unit are left to the grammar.
+fn after_number(b: &[u8], first: u8, n: usize, value: f64, vague: bool, after_unit: bool) -> After {
+    match b.first() {
+        None => After::Ends,
+        Some(b' ') => {
+            let rest = &b[1..];
+            let w = &rest[..letter_run(rest)];
+            // "dozens of people": the word after "of" starts no unit ("millions
+            // of dollars") and is no plural scale ("hundreds of thousands")
+            if vague && w.eq_ignore_ascii_case(b"of") {
+                let after = rest.get(3..).unwrap_or_default();
+                let w = &after[..letter_run(after)];
+                if rest.get(2) != Some(&b' ')
+                    || w.is_empty()
+                    || unit::may_start_unit(w)
+                    || [&b"thousands"[..], b"millions", b"billions"]
+                        .iter()
+                        .any(|s| w.eq_ignore_ascii_case(s))
+                {
+                    return After::Other;
+                }
+                After::Ends
+            }
+            // after the space, no word: digits that cannot group thousands with
+            // the number ("2017 2018", "5 2017": a group after a space is one to
+            // three digits and then exactly three), or punctuation that no form
+            // reads after a space (not a dash, '%' or '$': "2017 (AFP)")
+            else if w.is_empty() {
+                let ok = match rest.first() {
+                    Some(c) if c.is_ascii_digit() => {
+                        let groups = first.is_ascii_digit()
+                            && n <= 3
+                            && rest.iter().take_while(|c| c.is_ascii_digit()).count() == 3;
+                        !(after_unit || groups)
+                    }
+                    Some(&c) => c.is_ascii_punctuation() && !matches!(c, b'-' | b'%' | b'$'),
+                    None => false,
+                };
+                if ok { After::Ends } else { After::Other }
+            }
+            // (the word after one space is what `unit_after` looks up first)
+            else if CONTINUATIONS.contains_letters(w)
+                && (after_unit || !ends_anyway(first, value, w, rest))
+                || w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case(b"dozen"))
+            {
+                After::Other
+            } else if unit::may_start_unit(w) {
+                if vague || after_unit {
+                    After::Other
+                } else {
+                    After::MayBeUnit
+                }
+            } else {
+                After::Ends
+            }
+        }
+        // a comma or a point before a digit groups thousands or starts decimals
+        Some(b',' | b'.') if b.get(1).is_some_and(u8::is_ascii_digit) => After::Other,
+        Some(&c) if c.is_ascii_punctuation() && !matches!(c, b'-' | b'+' | b'%' | b'$') => {
+            After::Ends
+        }
+        Some(_) => After::Other,
+    }
 }
 
 /// Whether a word of [`CONTINUATIONS`] after a number still ends it: "in" and "out"

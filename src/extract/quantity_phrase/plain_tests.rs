@@ -131,6 +131,47 @@ fn plain_cores_agree_before_every_word_of_the_grammar() {
 }
 
 #[test]
+fn plain_cores_agree_after_a_unit_before_every_word_of_the_grammar() {
+    // the first words of units, some of which start no unit before most words
+    // ("700 Syrian refugees", "5 US troops", "3 years old")
+    let units = [
+        " km",
+        " Syrian",
+        " syrian pounds",
+        " years",
+        " Year",
+        " percent",
+        " per",
+        " per cent",
+        " US",
+        " Turkish",
+        " square",
+        " miles",
+        " degrees",
+        " sq",
+        "-year",
+        "-Hour",
+        "-day",
+        "-member",
+        "-km",
+        "-percent",
+    ];
+    let words = grammar_words();
+    let mut answered = 0;
+    for num in ["5", "700", "one", "two"] {
+        for unit in units {
+            for w in &words {
+                for tail in ["", " 5"] {
+                    let text = format!("They said {num}{unit} {w}{tail}");
+                    answered += usize::from(agree(&text, 10));
+                }
+            }
+        }
+    }
+    assert!(answered > words.len() * 12, "{answered}");
+}
+
+#[test]
 fn no_form_starts_at_a_lone_article() {
     let words = grammar_words();
     let mut lone = 0;
