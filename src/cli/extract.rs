@@ -527,7 +527,7 @@ struct JsonObject<'a> {
 
 impl JsonObject<'_> {
     /// A string, copied as it stands when `clean` vouches that it needs no escaping
-    /// or the test finds none, else escaped by serde_json.
+    /// or the test finds none, else escaped by [`json_escaped`].
     #[inline(always)]
     fn str(&mut self, k: Key, v: Option<&str>, clean: bool) {
         match v {
@@ -546,7 +546,7 @@ impl JsonObject<'_> {
         if clean || !needs_escape(v.as_bytes()) {
             self.buf.extend_from_slice(v.as_bytes());
         } else {
-            // serde_json writes the quotes itself.
+            // The escaped form comes with its quotes.
             self.buf.pop();
             json_escaped(v, self.buf);
             self.buf.pop();
@@ -704,7 +704,8 @@ fn push_digits(v: u64, buf: &mut Vec<u8>) {
     }
 }
 
-/// A JSON string: copied as it is when no byte needs escaping, else by serde_json.
+/// A JSON string: copied as it is when no byte needs escaping, else escaped by
+/// [`json_escaped`].
 #[inline(always)]
 fn json_str(s: &str, buf: &mut Vec<u8>) {
     if !needs_escape(s.as_bytes()) {
@@ -716,12 +717,65 @@ fn json_str(s: &str, buf: &mut Vec<u8>) {
     }
 }
 
-/// A JSON string with its escapes, as serde_json writes it.
+/// A JSON string with its escapes, byte for byte as serde_json writes it (the test
+/// against serde_json checks every byte that can need one). Blocks of 16 bytes with
+/// nothing to escape, nearly all of a sentence that quotes someone, are passed over
+/// by the block test of [`needs_escape`]; the bytes between escapes go out as one copy.
+/// Rare, and kept out of line so as not to weigh on the writing of clean strings.
 #[cold]
+#[inline(never)]
 fn json_escaped(s: &str, buf: &mut Vec<u8>) {
-    if serde_json::to_writer(&mut *buf, s).is_err() {
-        buf.extend_from_slice(b"null");
+    let bytes = s.as_bytes();
+    buf.reserve(bytes.len() + 8);
+    buf.push(b'"');
+    let (blocks, _) = bytes.as_chunks::<16>();
+    let mut from = 0;
+    for (n, block) in blocks.iter().enumerate() {
+        if block_needs_escape(block) {
+            from = escape_run(bytes, n * 16..n * 16 + 16, from, buf);
+        }
     }
+    from = escape_run(bytes, blocks.len() * 16..bytes.len(), from, buf);
+    buf.extend_from_slice(bytes.get(from..).unwrap_or_default());
+    buf.push(b'"');
+}
+
+/// The bytes of `bytes[run]` that need escaping, each written escaped after the
+/// bytes before it that do not (from `from` on); where the next unwritten byte is.
+fn escape_run(bytes: &[u8], run: Range<usize>, mut from: usize, buf: &mut Vec<u8>) -> usize {
+    for i in run {
+        let Some(&c) = bytes.get(i) else { break };
+        if !escaped(c) {
+            continue;
+        }
+        let unicode: [u8; 6];
+        let escape: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\t' => b"\\t",
+            b'\r' => b"\\r",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                unicode = [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(c >> 4)],
+                    HEX[usize::from(c & 0xf)],
+                ];
+                &unicode
+            }
+            _ => continue,
+        };
+        buf.extend_from_slice(bytes.get(from..i).unwrap_or_default());
+        buf.extend_from_slice(escape);
+        from = i + 1;
+    }
+    from
 }
 
 /// Whether a string has a byte JSON escapes: a control character, a quote or a
@@ -732,13 +786,23 @@ fn needs_escape(s: &[u8]) -> bool {
     let (blocks, rest) = s.as_chunks::<16>();
     let mut last = [b' '; 16];
     last[..rest.len()].copy_from_slice(rest);
-    blocks.iter().chain([&last]).any(|block| {
-        let mut found = 0u8;
-        for &c in block {
-            found |= u8::from((c < 0x20) | (c == b'"') | (c == b'\\'));
-        }
-        found != 0
-    })
+    blocks.iter().chain([&last]).any(block_needs_escape)
+}
+
+/// Whether a block of 16 bytes has a byte JSON escapes, tested with no branch per byte.
+#[inline(always)]
+fn block_needs_escape(block: &[u8; 16]) -> bool {
+    let mut found = 0u8;
+    for &c in block {
+        found |= u8::from(escaped(c));
+    }
+    found != 0
+}
+
+/// Whether JSON escapes this byte: a control character, a quote or a backslash.
+#[inline(always)]
+fn escaped(c: u8) -> bool {
+    (c < 0x20) | (c == b'"') | (c == b'\\')
 }
 
 /// An interval as a reader writes it: `[701, inf)`, `[315, 385]`.
@@ -1166,6 +1230,41 @@ mod tests {
                 "{v}"
             );
         }
+    }
+
+    /// Escaped strings are serde_json's: every byte that can need an escape, at every
+    /// place in and around a block, and arbitrary strings.
+    #[test]
+    fn escaped_strings_are_what_serde_writes() {
+        let check = |s: &str| {
+            let mut buf = Vec::new();
+            json_escaped(s, &mut buf);
+            assert_eq!(
+                String::from_utf8(buf).unwrap(),
+                serde_json::to_string(s).unwrap(),
+                "{s:?}"
+            );
+        };
+        let mut special: Vec<char> = (0u8..0x20).map(char::from).collect();
+        special.extend(['"', '\\', '/', '\u{7f}', '\u{e9}', '\u{2028}', '\u{1F600}']);
+        for &c in &special {
+            for len in [0, 1, 15, 16, 17, 31, 32, 40] {
+                for at in 0..=len {
+                    let mut s: String = "a".repeat(len);
+                    s.insert(at, c);
+                    check(&s);
+                    s.insert(0, c);
+                    s.push(c);
+                    check(&s);
+                }
+            }
+        }
+        check(&special.iter().collect::<String>());
+        proptest::proptest!(|(s in ".{0,80}", t in "[ -~\\x00-\\x1f\u{e9}]{0,80}")| {
+            check(&s);
+            check(&t);
+            check(&format!("{s}{t}{s}"));
+        });
     }
 
     #[test]
