@@ -36,23 +36,16 @@ pub fn month_number(word: &str) -> Option<u8> {
     month_number_bytes(word.as_bytes())
 }
 
+/// The months' names, in order, lower-case.
+#[rustfmt::skip]
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
 /// [`month_number`] of a word given as bytes (the date readers' words are ASCII
 /// letters, read without a UTF-8 check).
 fn month_number_bytes(word: &[u8]) -> Option<u8> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.strip_suffix(b".").unwrap_or(word);
     if w.len() < 3 || w.len() > 9 {
         return None;
@@ -64,7 +57,7 @@ fn month_number_bytes(word: &[u8]) -> Option<u8> {
     ) {
         return None;
     }
-    if let Some(i) = FULL
+    if let Some(i) = MONTH_NAMES
         .iter()
         .position(|m| m.as_bytes().eq_ignore_ascii_case(w))
     {
@@ -75,7 +68,7 @@ fn month_number_bytes(word: &[u8]) -> Option<u8> {
         return Some(9);
     }
     if w.len() == 3
-        && let Some(i) = FULL
+        && let Some(i) = MONTH_NAMES
             .iter()
             .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(w))
     {
@@ -567,21 +560,7 @@ mod tests {
             assert_eq!(month_number(word), *want, "{word:?}");
         }
         // every prefix of every name, in three cases, with and without a dot
-        let names = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        for (k, name) in names.iter().enumerate() {
+        for (k, name) in MONTH_NAMES.iter().enumerate() {
             for n in 1..=name.len() + 1 {
                 let w = format!(
                     "{}{}",

@@ -14,7 +14,7 @@
 //!   date, place and time frame (incident, running tally, war-wide total, or another
 //!   event).
 
-use super::lexeme::WordSet;
+use super::lexeme::{FIRST_MULTIPLIER, WordSet, next_multiplier};
 use super::quantity_phrase::{QuantityMatch, find_quantities};
 use super::text::{TokKind, Token, TokenSink, sentences_holding, tokens_into, tokens_with};
 use super::verbs::inflections;
@@ -1764,7 +1764,7 @@ const fn pack_short(w: &[u8]) -> Option<u64> {
 impl ShortLandmarks {
     /// The table of the short words of each list, each list with its kinds.
     const fn new(lists: &[(&[&str], u8)]) -> ShortLandmarks {
-        let mut mul: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut mul = FIRST_MULTIPLIER;
         let mut tries = 0;
         loop {
             if let Some(slots) = ShortLandmarks::place(lists, mul) {
@@ -1772,11 +1772,7 @@ impl ShortLandmarks {
             }
             tries += 1;
             assert!(tries < 10_000, "no multiplier gives every word a slot");
-            // the next odd number of a 64-bit linear congruential sequence
-            mul = mul
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407)
-                | 1;
+            mul = next_multiplier(mul);
         }
     }
 
@@ -2244,27 +2240,15 @@ fn plain_for(filter: &SlotFilter, w: &str) -> bool {
 
 /// The words before a number that [`Extractor::read_relations`] reads as a cue of
 /// an addition ("another"), a part ("including", "among them") or a toll's part
-/// ("among the dead were"), by slot.
-static RELATION_CUES: SlotFilter = slot_filter(&[&[
-    "another",
-    "further",
-    "additional",
-    "other",
-    "with",
-    "to",
-    "were",
-    "was",
-    "are",
-    "is",
-    "also",
-    "including",
-    "incl",
-    "included",
-    "them",
-    "whom",
-    "those",
-    "and",
-]]);
+/// ("among the dead were").
+#[rustfmt::skip]
+const RELATION_CUE_WORDS: &[&str] = &[
+    "another", "further", "additional", "other", "with", "to", "were", "was", "are", "is",
+    "also", "including", "incl", "included", "them", "whom", "those", "and",
+];
+
+/// [`RELATION_CUE_WORDS`] by slot.
+static RELATION_CUES: SlotFilter = slot_filter(&[RELATION_CUE_WORDS]);
 
 /// Words that make a figure a plan or a possibility rather than an event.
 const MODALS: &[&str] = &[
@@ -2426,6 +2410,14 @@ fn char_count(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every list of landmark words.
+    const LANDMARK_LISTS: [&[&str]; 4] = [
+        FRAME_WORD_LIST,
+        REPORTING_VERBS,
+        PLACE_PREPOSITIONS,
+        &["according"],
+    ];
     use crate::corpus::Origin;
 
     fn extractor() -> Extractor {
@@ -2541,13 +2533,7 @@ mod tests {
         assert_eq!(landmark_kinds("the"), 0);
         assert_eq!(landmark_kinds("before"), FRAME);
         assert_eq!(landmark_kinds("said"), REPORTING);
-        let lists = [
-            FRAME_WORD_LIST,
-            REPORTING_VERBS,
-            PLACE_PREPOSITIONS,
-            &["according"],
-        ];
-        for w in lists.into_iter().flatten() {
+        for w in LANDMARK_LISTS.into_iter().flatten() {
             assert_ne!(landmark_kinds(w), 0, "{w:?}");
         }
         for w in ["", ",", "people", "killed", "2014", "jan."] {
@@ -2677,13 +2663,7 @@ mod tests {
 
     #[test]
     fn word_landmarks_are_the_general_ones() {
-        let lists = [
-            FRAME_WORD_LIST,
-            REPORTING_VERBS,
-            PLACE_PREPOSITIONS,
-            &["according"],
-        ];
-        for w in lists.into_iter().flatten() {
+        for w in LANDMARK_LISTS.into_iter().flatten() {
             assert_eq!(word_landmark_kinds(w), landmark_kinds(w), "{w:?}");
             let longer = format!("{w}ly");
             assert_eq!(
@@ -2786,20 +2766,7 @@ mod tests {
     /// date, weekday and war tests take must be in the set.
     #[test]
     fn frame_word_set_holds_every_word_the_frame_reads() {
-        let months = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
+        let months = crate::date::MONTH_NAMES;
         let days = [
             "monday",
             "tuesday",
@@ -3056,31 +3023,8 @@ mod tests {
 
     #[test]
     fn relation_cues_are_never_plain() {
-        for w in [
-            "another",
-            "further",
-            "additional",
-            "other",
-            "with",
-            "to",
-            "were",
-            "was",
-            "are",
-            "is",
-            "also",
-            "including",
-            "incl",
-            "included",
-            "them",
-            "whom",
-            "those",
-            "and",
-            ",",
-            ";",
-            ".",
-            "",
-            "1",
-        ] {
+        let others = [",", ";", ".", "", "1"];
+        for &w in RELATION_CUE_WORDS.iter().chain(&others) {
             assert!(!plain_for(&RELATION_CUES, w), "{w:?}");
         }
         for w in ["killed", "of", "the", "least", "some"] {

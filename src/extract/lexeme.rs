@@ -534,6 +534,18 @@ const fn pack_le(w: &[u8], from: usize) -> u64 {
     key
 }
 
+/// The first multiplier a table keyed by packed words tries ([`PackedWords`], the
+/// landmark table of the context reader).
+pub(crate) const FIRST_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The multiplier tried after `mul` when two words meet in a slot: the next odd
+/// number of a 64-bit linear congruential sequence.
+pub(crate) const fn next_multiplier(mul: u64) -> u64 {
+    mul.wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407)
+        | 1
+}
+
 /// The slot of the word packed as `lo` and `hi` under multiplier `mul`; a word of at
 /// most eight letters (`hi` 0) needs a single multiplication.
 #[inline(always)]
@@ -562,7 +574,7 @@ impl PackedWords {
             }
             k += 1;
         }
-        let mut mul: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut mul = FIRST_MULTIPLIER;
         let mut tries = 0;
         loop {
             if let Some(set) = PackedWords::place(words, mul) {
@@ -570,11 +582,7 @@ impl PackedWords {
             }
             tries += 1;
             assert!(tries < 10_000, "no multiplier gives every word a slot");
-            // the next odd number of a 64-bit linear congruential sequence
-            mul = mul
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407)
-                | 1;
+            mul = next_multiplier(mul);
         }
     }
 

@@ -265,18 +265,27 @@ fn plain_cores_agree_before_digits_after_a_space() {
     }
 }
 
-#[test]
-fn plain_cores_agree_in_the_fa_kes_corpus() {
+/// The FA-KES corpus file as text, or None (with a note) when it is absent.
+fn fa_kes() -> Option<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpora/fa-kes/FA-KES-Dataset.csv");
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!(
-            "skipping the FA-KES comparison: {} is absent",
-            path.display()
-        );
+    match std::fs::read(&path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(_) => {
+            eprintln!(
+                "skipping the FA-KES comparison: {} is absent",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn plain_cores_agree_in_the_fa_kes_corpus() {
+    let Some(text) = fa_kes() else {
         return;
     };
-    let text = String::from_utf8_lossy(&bytes);
     let b = text.as_bytes();
     let mut answered = 0;
     // every start of a word or a run of digits, as an anchor or a phrase start
@@ -383,16 +392,9 @@ fn walks_agree(text: &str) -> usize {
 
 #[test]
 fn walks_agree_in_the_fa_kes_corpus() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpora/fa-kes/FA-KES-Dataset.csv");
-    let Ok(bytes) = std::fs::read(&path) else {
-        eprintln!(
-            "skipping the FA-KES comparison: {} is absent",
-            path.display()
-        );
+    let Some(text) = fa_kes() else {
         return;
     };
-    let text = String::from_utf8_lossy(&bytes);
     let found: usize = text.lines().map(walks_agree).sum();
     assert!(found > 5_000, "{found}");
 }
