@@ -12,6 +12,7 @@ use crate::check::{self, Finding};
 use crate::claim::Claim;
 use crate::corpus::{self, Document};
 use crate::extract::Extractor;
+use crate::extract::words::WEEKDAY_NAMES;
 use crate::rules::{Example, Rule};
 
 /// The outcome of one example.
@@ -31,18 +32,9 @@ pub struct ExampleResult {
 /// The date example documents get: the weekday the texts name, in the week of
 /// 2024-01-08 (a Monday).
 fn example_date(ex: &Example) -> jiff::civil::Date {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let named = ex.texts.iter().find_map(|t| {
         t.split(|c: char| !c.is_alphabetic())
-            .find_map(|w| DAYS.iter().position(|d| w.eq_ignore_ascii_case(d)))
+            .find_map(|w| WEEKDAY_NAMES.iter().position(|d| w.eq_ignore_ascii_case(d)))
     });
     let offset = named.unwrap_or(2) as i8;
     jiff::civil::date(2024, 1, 8 + offset)

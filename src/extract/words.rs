@@ -312,6 +312,19 @@ pub fn is_month(w: &str) -> bool {
     crate::date::month_number(w).is_some()
 }
 
+/// The days of the week, Monday first, lower-case: [`weekday`]'s numbering.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The day of the week the lower-case word `w` names, as its place in
+/// [`WEEKDAY_NAMES`] ("saturday's" and "saturdays" name Saturday too).
 pub fn weekday(w: &str) -> Option<u8> {
     // The shortest name is six letters ("monday"): most words stop here.
     if w.len() < 6 {
@@ -365,6 +378,13 @@ pub fn is_war_noun(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_are_numbered_as_listed() {
+        for (k, d) in WEEKDAY_NAMES.iter().enumerate() {
+            assert_eq!(weekday(d), Some(k as u8), "{d}");
+        }
+    }
 
     #[test]
     fn noun_phrase_ends_are_the_listed_words() {
